@@ -1,0 +1,1 @@
+"""spacy-pii: streaming PII redaction for spaCy."""

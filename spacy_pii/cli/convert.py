@@ -1,0 +1,1 @@
+"""spacy-pii convert (being written)."""

@@ -1,0 +1,1 @@
+"""spacy-pii generate (being written)."""

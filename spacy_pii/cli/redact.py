@@ -1,0 +1,1 @@
+"""spacy-pii redact (being written)."""
