@@ -32,3 +32,48 @@ test-slow: install
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# ---------------------------------------------------------------------------------------------
+# Training workflow: generate -> base -> train -> evaluate -> quantize -> package.
+# Each step is one command; outputs are git-ignored except the final package in packages/.
+# See training/README.md for the recorded run (seed, sizes, steps, wall time, hardware).
+SEED ?= 13
+LAYERS ?= 4
+STEPS ?= 4000
+THREADS ?= 2
+CORPUS := corpus
+OUT := training/output
+BASE := training/base/minilm-l$(LAYERS)
+PKG_VERSION ?= 0.1.0
+
+.PHONY: corpus base train train-cnn evaluate quantize package workflow
+
+corpus: install
+	$(BIN)/spacy-pii generate --seed $(SEED) --out $(CORPUS)
+
+base: install
+	$(BIN)/python training/prepare_base.py --layers $(LAYERS) --out $(BASE)
+
+train: install
+	OMP_NUM_THREADS=$(THREADS) $(BIN)/python -m spacy train configs/en_pii_trf.cfg \
+		--output $(OUT)/trf --paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl \
+		--paths.transformer $(BASE) --training.max_steps $(STEPS) --nlp.batch_size 64
+
+train-cnn: install
+	$(BIN)/python -m spacy train configs/en_pii_cnn.cfg --output $(OUT)/cnn \
+		--paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl
+
+quantize: install
+	$(BIN)/spacy-pii quantize $(OUT)/trf/model-best $(OUT)/int8 --check $(CORPUS)/dev.jsonl
+
+evaluate: install
+	$(BIN)/spacy-pii evaluate $(OUT)/trf/model-best $(CORPUS)/test.jsonl --output $(OUT)/metrics-fp32-test.json
+	$(BIN)/spacy-pii evaluate $(OUT)/int8 $(CORPUS)/test.jsonl --output $(OUT)/metrics-int8-test.json
+	$(BIN)/spacy-pii evaluate $(OUT)/int8 tests/data/challenge.jsonl --output $(OUT)/metrics-int8-challenge.json
+
+package: install
+	rm -rf $(OUT)/pkg && mkdir -p $(OUT)/pkg packages
+	$(BIN)/python -m spacy package $(OUT)/int8 $(OUT)/pkg --name pii --version $(PKG_VERSION) --build wheel --force
+	rm -f packages/en_pii-*.whl && cp $(OUT)/pkg/en_pii-$(PKG_VERSION)/dist/*.whl packages/
+
+workflow: corpus base train quantize evaluate package

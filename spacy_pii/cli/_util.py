@@ -1,0 +1,31 @@
+"""Helpers shared by the CLI commands: diagnostics go to stderr, data to stdout."""
+from pathlib import Path
+from typing import Union
+
+import typer
+from rich.console import Console
+from spacy.language import Language
+
+err_console = Console(stderr=True, highlight=False)
+
+# Exit codes shared by the commands (see each command's help).
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_MODEL = 3
+
+
+def load_pipeline(model: Union[str, Path]) -> Language:
+    """Load a pipeline by package name or path, or exit with code 3 and a next step."""
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError:
+        err_console.print(
+            f"Cannot load the pipeline {str(model)!r}: it is not an installed package or a "
+            "pipeline directory. For en_pii run `make demo` (installs packages/en_pii-*.whl), "
+            "or `pip install packages/en_pii-*.whl`, or pass --model PATH.",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_MODEL)
