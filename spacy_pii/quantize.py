@@ -41,6 +41,9 @@ class Int8Embedding(nn.Module):
     scale (torch.Tensor): fp32 [num_embeddings].
     """
 
+    weight: torch.Tensor
+    scale: torch.Tensor
+
     def __init__(self, num_embeddings: int, embedding_dim: int) -> None:
         super().__init__()
         self.num_embeddings = num_embeddings
@@ -151,7 +154,7 @@ class QuantizedHFShim(HFShim):
 
 def _use_quantized_shim(model: Model, fp32_modules: Sequence[str]) -> Model:
     wrapper = model.layers[0]
-    old = wrapper.shims[0]
+    old: Any = wrapper.shims[0]
     new = QuantizedHFShim(
         old._hfmodel,
         config=old.cfg,
@@ -208,7 +211,7 @@ def quantize_pipeline(
     trf_names = [n for n, p in nlp.pipeline if p.__class__.__name__ == "Transformer"]
     if len(trf_names) != 1:
         raise SpacyPIIError(Errors.E302.format(n=len(trf_names)))
-    pipe = nlp.get_pipe(trf_names[0])
+    pipe: Any = nlp.get_pipe(trf_names[0])
     model = pipe.model
     shim = model.layers[0].shims[0]
     hf: HFObjects = shim._hfmodel
@@ -239,7 +242,8 @@ def model_size(nlp: Language) -> Dict[str, int]:
     for _, pipe in nlp.pipeline:
         if pipe.__class__.__name__ != "Transformer":
             continue
-        state = pipe.model.layers[0].shims[0]._model.state_dict()
+        model: Any = getattr(pipe, "model")
+        state = model.layers[0].shims[0]._model.state_dict()
         for value in state.values():
             tensors = value if isinstance(value, tuple) else (value,)
             for t in tensors:

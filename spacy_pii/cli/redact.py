@@ -1,1 +1,421 @@
-"""spacy-pii redact (being written)."""
+"""`spacy-pii redact [FILE ...]`: stream lines of text or JSONL through a PII pipeline.
+
+Reads bytes from the files (or stdin when there is none, or for "-"), writes one redacted
+line per input line to stdout, in order, with the same line endings. Lines are batched
+(`--batch-size` lines or `--max-wait` ms after the first line of a batch), so a slow
+stream (`tail -f`) gets each line out at once and a fast one is batched for throughput.
+Stdout carries data only; every diagnostic goes to stderr, and no diagnostic ever holds
+text from the input: line numbers, labels and exception types only.
+
+Exit codes:
+    0    ok; also when stdout's reader goes away early (`... | head`): the command
+         stops quietly, as `head` asked for no more.
+    1    unexpected error, or an input could not be read.
+    2    bad usage or options: unknown label or operator, missing FILE, hash or
+         pseudonym without a key.
+    3    the model could not be loaded, or it has no pii_redactor component.
+    4    a line could not be redacted and --on-error is fail (the lines before it
+         were written).
+    130  interrupted (Ctrl-C); the lines redacted so far were written.
+
+SPACY_PII_DEBUG=1 (exactly "1"; off by default) re-raises an unexpected error with its full
+traceback instead of the one-line E209 message. That traceback and the exception's message
+may contain input text, i.e. PII: use it only on test data, never on a production stream.
+"""
+import os
+import re
+import sys
+import traceback
+import warnings
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Dict, List, Optional, Sequence, Tuple
+
+import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ..errors import Errors, Warnings
+from ..labels import check_labels
+from ..operators import RedactionPolicy, check_operator, load_key
+from ..redactor import PIIRedactor
+from ..stream import (
+    InputSource,
+    LineFailure,
+    LineRedactionError,
+    OnError,
+    StreamConfig,
+    StreamReadError,
+    StreamRedactor,
+    StreamStats,
+    nlp_redact_fn,
+    parse_key_path,
+    sources_from_args,
+)
+from ._app import app
+from ._util import err_console
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_MODEL = 3
+EXIT_LINE_FAILED = 4
+EXIT_INTERRUPTED = 130
+
+DEFAULT_MODEL = "en_pii"
+DEBUG_ENV = "SPACY_PII_DEBUG"
+KEYED_OPERATORS = ("hash", "pseudonym")
+
+
+class _UsageError(Exception):
+    """Bad options: message for stderr, exit code 2."""
+
+
+class _ModelError(Exception):
+    """The model cannot be used: message for stderr, exit code 3."""
+
+
+def _err(message: str) -> None:
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def _parse_operator_for(values: Sequence[str]) -> Dict[str, str]:
+    per_label: Dict[str, str] = {}
+    for value in values:
+        label, sep, op = value.partition("=")
+        checked = check_labels([label])
+        if not sep or len(checked) != 1:
+            raise _UsageError(Errors.E203.format(value=value))
+        per_label[checked[0]] = check_operator(op, f" for label {checked[0]}")
+    return per_label
+
+
+def _build_policy(
+    operator: str,
+    operator_for: Sequence[str],
+    mask_char: Optional[str],
+    keep_last: Optional[int],
+    key_file: Optional[Path],
+) -> RedactionPolicy:
+    op = check_operator(operator)
+    per_label = _parse_operator_for(operator_for)
+    keyed = sorted({o for o in [op, *per_label.values()] if o in KEYED_OPERATORS})
+    key: Optional[bytes] = None
+    if keyed or key_file is not None:
+        key = load_key(key_file)
+    if keyed and not key:
+        raise _UsageError(Errors.E202.format(operators=", ".join(keyed)))
+    kwargs: Dict[str, Any] = {"operator": op, "per_label": per_label, "key": key}
+    if mask_char is not None:
+        kwargs["mask_char"] = mask_char
+    if keep_last is not None:
+        kwargs["keep_last"] = keep_last
+    return RedactionPolicy(**kwargs)
+
+
+_WARNING_CODE = re.compile(r"\s*(\[W\d{3}\])")
+
+
+def _show_warning_without_text(
+    message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None
+) -> None:
+    """`warnings.showwarning` for the redact command: category, code and place, no message.
+
+    A component may warn with the text it was given (spaCy's W102 quotes user data), and a
+    warning goes to stderr, next to the redacted stream.
+    """
+    found = _WARNING_CODE.match(str(message))
+    _err(
+        Warnings.W200.format(
+            category=getattr(category, "__name__", "Warning"),
+            code=f" {found.group(1)}" if found else "",
+            where=f"{os.path.basename(filename)}:{lineno}",
+        )
+    )
+
+
+def _model_hint(model: str) -> str:
+    if os.sep in model or model.startswith(".") or Path(model).exists():
+        return (
+            f"{model} is not a loadable spaCy pipeline directory (one with config.cfg, as "
+            "written by nlp.to_disk or `spacy package`): check the path, or pass --model NAME."
+        )
+    if model == DEFAULT_MODEL:
+        return (
+            f"{model} is not installed: run `make demo`, or pip install the package in "
+            "packages/, or pass --model PATH."
+        )
+    return f"{model} is not installed: pip install its package, or pass --model PATH."
+
+
+def _load_model(model: str) -> Any:
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except Exception as e:
+        # Loading reads no input, so its message holds no PII; keep it short.
+        first = (str(e).strip().splitlines() or [""])[0][:200]
+        reason = type(e).__name__ + (f": {first}" if first else "")
+        raise _ModelError(Errors.E200.format(model=model, reason=reason, hint=_model_hint(model)))
+    return nlp
+
+
+def _find_redactor(nlp: Any, model: str) -> PIIRedactor:
+    for _, proc in nlp.pipeline:
+        if isinstance(proc, PIIRedactor):
+            return proc
+    raise _ModelError(Errors.E201.format(model=model, pipes=", ".join(nlp.pipe_names) or "none"))
+
+
+def _check_sources(files: Sequence[str]) -> None:
+    for f in files:
+        if f != "-" and not os.path.isfile(f):
+            raise _UsageError(Errors.E204.format(path=f))
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so the exit-time flush cannot fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_quietly(stream: BinaryIO) -> None:
+    try:
+        stream.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress_hook(sources: Sequence[InputSource]) -> Tuple[Callable[[int, int], None], Progress]:
+
+    sizes = [s.size() for s in sources]
+    total = None if any(n is None for n in sizes) else sum(n or 0 for n in sizes)
+    progress = Progress(
+        TextColumn("redact"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    )
+    task = progress.add_task("redact", total=total)
+
+    def on_batch(lines: int, n_bytes: int) -> None:
+        progress.advance(task, n_bytes)
+
+    return on_batch, progress
+
+
+@app.command("redact")
+def redact_cli(
+    files: Optional[List[str]] = typer.Argument(
+        None,
+        metavar="FILE",
+        help="Input files, read as bytes, in order; none or '-' reads stdin.",
+        show_default=False,
+    ),
+    model: str = typer.Option(
+        DEFAULT_MODEL, "--model", "-m", help="Pipeline with a pii_redactor: package name or path."
+    ),
+    jsonl: bool = typer.Option(
+        False, "--jsonl", help="Each line is a JSON object: redact its string values, keep keys."
+    ),
+    key: Optional[List[str]] = typer.Option(
+        None,
+        "--key",
+        help="With --jsonl: dotted key path to redact (repeatable; a step through an array "
+        "applies to each element). Default: every string value.",
+        show_default=False,
+    ),
+    labels: Optional[str] = typer.Option(
+        None, "--labels", help="Comma-separated labels to redact (default: all the model has)."
+    ),
+    operator: str = typer.Option(
+        "tag", "--operator", help="Replacement: tag|mask|hash|pseudonym|remove."
+    ),
+    operator_for: Optional[List[str]] = typer.Option(
+        None,
+        "--operator-for",
+        help="Per-label operator, LABEL=OP (repeatable), e.g. EMAIL_ADDRESS=hash.",
+        show_default=False,
+    ),
+    mask_char: Optional[str] = typer.Option(
+        None, "--mask-char", help="Character the mask operator writes.", show_default=False
+    ),
+    keep_last: Optional[int] = typer.Option(
+        None, "--keep-last", min=0, help="Digits the mask operator leaves visible at the end of card, phone, IBAN and "
+        "SSN numbers.",
+        show_default=False,
+    ),
+    key_file: Optional[Path] = typer.Option(
+        None,
+        "--key-file",
+        help="Secret key for hash/pseudonym (else env SPACY_PII_KEY).",
+        show_default=False,
+    ),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Most lines per batch."),
+    max_wait: float = typer.Option(
+        50.0, "--max-wait", min=0.0, help="Milliseconds to wait for a batch to fill."
+    ),
+    on_error: OnError = typer.Option(
+        OnError.MASK_LINE,
+        "--on-error",
+        case_sensitive=False,
+        help="A line whose redaction fails: mask-line (every non-space char -> *), "
+        "drop-line, or fail (exit 4).",
+    ),
+    stats: bool = typer.Option(
+        False, "--stats", help="Print counts on stderr at the end (never values)."
+    ),
+    progress: bool = typer.Option(
+        False, "--progress", help="Progress bar on stderr (files only, when stderr is a terminal)."
+    ),
+) -> None:
+    """Redact PII in lines of text or JSONL, streaming from FILEs or stdin to stdout.
+
+    One output line per input line, same order and line endings; invalid UTF-8 bytes
+    survive where they are not PII. A line that cannot be redacted is never written as it
+    came (see --on-error).
+
+    Exit codes: 0 ok (also when stdout is closed early, e.g. `| head`); 1 unexpected
+    error or unreadable input; 2 bad usage or options (also hash/pseudonym without a key);
+    3 model not loadable; 4 a line failed with --on-error fail; 130 interrupted.
+    """
+    with warnings.catch_warnings():
+        if os.environ.get(DEBUG_ENV) != "1":
+            warnings.showwarning = _show_warning_without_text
+        code = _redact_main(
+            files=list(files or []),
+            model=model,
+            jsonl=jsonl,
+            key_paths=list(key or []),
+            labels=labels,
+            operator=operator,
+            operator_for=list(operator_for or []),
+            mask_char=mask_char,
+            keep_last=keep_last,
+            key_file=key_file,
+            batch_size=batch_size,
+            max_wait_ms=max_wait,
+            on_error=on_error,
+            stats=stats,
+            progress=progress,
+        )
+    if code:
+        raise typer.Exit(code)
+
+
+def _redact_main(
+    *,
+    files: List[str],
+    model: str,
+    jsonl: bool,
+    key_paths: List[str],
+    labels: Optional[str],
+    operator: str,
+    operator_for: List[str],
+    mask_char: Optional[str],
+    keep_last: Optional[int],
+    key_file: Optional[Path],
+    batch_size: int,
+    max_wait_ms: float,
+    on_error: OnError,
+    stats: bool,
+    progress: bool,
+) -> int:
+    out: BinaryIO = sys.stdout.buffer
+    runner: Optional[StreamRedactor] = None
+    progress_bar: Optional[Progress] = None
+    try:
+        try:
+            _check_sources(files)
+            if key_paths and not jsonl:
+                raise _UsageError(Errors.E210)
+            paths = [parse_key_path(k) for k in key_paths] if key_paths else None
+            label_list = check_labels(labels.split(",")) if labels is not None else None
+            policy = _build_policy(operator, operator_for, mask_char, keep_last, key_file)
+        except (_UsageError, ValueError) as e:
+            _err(str(e))
+            return EXIT_USAGE
+        try:
+            nlp = _load_model(model)
+            component = _find_redactor(nlp, model)
+        except _ModelError as e:
+            _err(str(e))
+            return EXIT_MODEL
+        component.policy = policy
+        if label_list:
+            component.labels = label_list
+        config = StreamConfig(
+            batch_size=batch_size,
+            max_wait=max_wait_ms / 1000.0,
+            jsonl=jsonl,
+            key_paths=paths,
+            on_error=on_error,
+        )
+        sources = sources_from_args(files, sys.stdin.buffer)
+        on_batch: Optional[Callable[[int, int], None]] = None
+        if progress and any(s.path for s in sources) and _stderr_is_tty():
+            on_batch, progress_bar = _progress_hook(sources)
+            progress_bar.start()
+
+        def on_line_error(failure: LineFailure) -> None:
+            _err(failure.message())
+
+        runner = StreamRedactor(
+            nlp_redact_fn(nlp, attr=component.redacted_attr),
+            out,
+            config,
+            on_line_error=on_line_error,
+            on_batch=on_batch,
+        )
+        try:
+            runner.run(sources)
+        finally:
+            if progress_bar is not None:
+                progress_bar.stop()
+        return EXIT_OK
+    except LineRedactionError as e:
+        _flush_quietly(out)
+        _err(str(e))
+        return EXIT_LINE_FAILED
+    except StreamReadError as e:
+        _flush_quietly(out)
+        _err(str(e))
+        return EXIT_UNEXPECTED
+    except BrokenPipeError:
+        # The reader of stdout is gone (`| head`): what it wanted was written; stop quietly.
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _flush_quietly(out)
+        return EXIT_INTERRUPTED
+    except Exception as e:
+        # Exactly "1": the re-raised traceback may print input text, so "0", "false" or an
+        # empty value must not turn it on.
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        frames = traceback.extract_tb(e.__traceback__)
+        where = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "?"
+        _err(Errors.E209.format(exc_type=type(e).__name__, where=where))
+        return EXIT_UNEXPECTED
+    finally:
+        if stats and runner is not None:
+            _print_stats(runner.stats, jsonl)
+
+
+def _print_stats(stats: StreamStats, jsonl: bool) -> None:
+    try:
+        _err(stats.summary(jsonl=jsonl))
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,16 @@
+"""The genres of the synthetic corpus, in a fixed order (the order decides nothing random)."""
+from typing import Dict, Tuple
+
+from .base import GenreSpec
+from . import chat, email, logs, prose, transcripts
+
+GENRES: Tuple[GenreSpec, ...] = (
+    transcripts.SPEC,
+    chat.SPEC,
+    email.SPEC,
+    logs.SPEC,
+    prose.SPEC,
+)
+GENRES_BY_NAME: Dict[str, GenreSpec] = {spec.name: spec for spec in GENRES}
+
+__all__ = ["GENRES", "GENRES_BY_NAME", "GenreSpec"]

@@ -1,0 +1,126 @@
+"""Presidio interop: `EnPiiRecognizer`, a Presidio `EntityRecognizer` backed by a spacy-pii pipeline.
+
+Needs the `presidio` extra (`pip install 'spacy-pii[presidio]'`); this is the only module that
+imports presidio_analyzer. Our label names are Presidio's entity names where Presidio has one
+(PERSON, EMAIL_ADDRESS, ...), so results need no mapping; STREET_ADDRESS, USERNAME and CREDENTIAL
+are entity types of their own.
+
+    from presidio_analyzer import AnalyzerEngine
+    from spacy_pii.presidio import EnPiiRecognizer
+
+    analyzer = AnalyzerEngine()
+    analyzer.registry.add_recognizer(EnPiiRecognizer())   # en_pii, loaded on first use
+    results = analyzer.analyze(text, language="en")
+"""
+from threading import Lock
+from typing import Any, List, Optional, Sequence, Union
+
+from spacy.language import Language
+
+from .errors import Errors, SpacyPIIError
+from .labels import LABELS
+
+try:
+    from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+except ImportError as e:  # pragma: no cover - the extra is installed wherever this is tested
+    raise ImportError(Errors.E116) from e
+
+DEFAULT_MODEL = "en_pii"
+
+
+class EnPiiRecognizer(EntityRecognizer):
+    """Presidio recognizer that runs a pipeline with a `pii_redactor` and reports its final spans.
+
+    Each `doc._.pii_matches` entry becomes a `RecognizerResult` with the same character offsets,
+    label and score (`PIIMatch.score`: 1.0 for model spans and checksum-validated patterns, the
+    redactor's `pattern_score` for shape-only patterns). The match's source ("ner"/"pattern") is
+    in the analysis explanation.
+
+    nlp (Optional[Language]): the pipeline; if None, `model` is loaded on first use.
+    model (str): package name or path loaded when `nlp` is None.
+    supported_entities (Optional[Sequence[str]]): entity types to report; default: every label
+        of the scheme.
+    supported_language (str): Presidio language code.
+    name (Optional[str]): recognizer name; default: the class name.
+    """
+
+    name: str
+
+    def __init__(
+        self,
+        nlp: Optional[Language] = None,
+        *,
+        model: str = DEFAULT_MODEL,
+        supported_entities: Optional[Sequence[str]] = None,
+        supported_language: str = "en",
+        name: Optional[str] = None,
+    ) -> None:
+        self._nlp = nlp
+        self._model = model
+        self._lock = Lock()
+        super().__init__(
+            supported_entities=list(supported_entities or LABELS),
+            name=name if name is not None else type(self).__name__,
+            supported_language=supported_language,
+        )
+
+    def load(self) -> None:
+        """Nothing to do at construction: the pipeline is loaded on first use (`nlp`)."""
+
+    @property
+    def nlp(self) -> Language:
+        """The pipeline, loaded once on first access when none was passed."""
+        if self._nlp is None:
+            with self._lock:
+                if self._nlp is None:
+                    self._nlp = _load(self._model)
+        return self._nlp
+
+    def analyze(self, text: str, entities: List[str], nlp_artifacts: Any = None) -> List[Any]:
+        """Run the pipeline on `text` and report its PII matches.
+
+        text (str): the text.
+        entities (List[str]): the entity types asked for (empty or None: all supported).
+        nlp_artifacts (NlpArtifacts): Presidio's NLP result; not used, the pipeline does its own.
+        RETURNS (List[RecognizerResult]): one result per match, in text order.
+        """
+        from .api import find_redactor
+
+        find_redactor(self.nlp)  # fail with E111 rather than report nothing
+        wanted = set(entities or self.supported_entities) & set(self.supported_entities)
+        doc = self.nlp(text)
+        results = []
+        for m in doc._.get("pii_matches") or []:
+            # A PIIMatch, or a plain list after Doc.to_bytes: (start, end, label, source, score)
+            start, end, label, source, score = m[0], m[1], m[2], m[3], float(m[4])
+            if label not in wanted:
+                continue
+            explanation = AnalysisExplanation(
+                recognizer=self.name,
+                original_score=score,
+                textual_explanation=f"spacy-pii {source} match",
+            )
+            results.append(
+                RecognizerResult(
+                    entity_type=label,
+                    start=start,
+                    end=end,
+                    score=score,
+                    analysis_explanation=explanation,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
+
+
+def _load(model: Union[str, Any]) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as e:
+        # spaCy's message names the package or path only; keep just the exception type.
+        raise SpacyPIIError(Errors.E115.format(model=str(model), reason=type(e).__name__)) from None

@@ -1,0 +1,297 @@
+"""The `pii_redactor` pipeline component: merge NER and pattern spans, redact the text."""
+from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+from .labels import LABEL_DESCRIPTIONS, LABELS, check_labels
+from .operators import RedactionPolicy, load_key, resolve_overlaps
+from .patterns import (
+    DEFAULT_PATTERN_SCORE,
+    DEFAULT_PHONE_REGIONS,
+    UserPattern,
+    check_regions,
+    compile_user_patterns,
+    find_all,
+)
+from .errors import Errors, SpacyPIIError
+
+NER_SCORE = 1.0
+MATCHES_ATTR = "pii_matches"
+SOURCE_ATTR = "pii_source"
+SCORE_ATTR = "pii_score"
+
+DEFAULT_CONFIG: Dict[str, Any] = {
+    "labels": None,
+    "spans_key": "pii",
+    "redacted_attr": "redacted",
+    "operator": "tag",
+    "operators": {},
+    "mask_char": "*",
+    "keep_last": 0,
+    "allow_list": [],
+    "patterns": [],
+    "use_ner": True,
+    "use_patterns": True,
+    "phone_regions": list(DEFAULT_PHONE_REGIONS),
+    "pattern_score": DEFAULT_PATTERN_SCORE,
+}
+
+
+class PIIMatch(NamedTuple):
+    """A final span with its exact character offsets (what the redacted text replaced).
+
+    After `Doc.to_bytes` (e.g. from `nlp.pipe(..., n_process=2)`) these come back as lists.
+    """
+
+    start: int
+    end: int
+    label: str
+    source: str  # "ner" or "pattern"
+    score: float
+
+
+@Language.factory("pii_redactor", default_config=DEFAULT_CONFIG)
+def make_pii_redactor(
+    nlp: Language,
+    name: str,
+    *,
+    labels: Optional[List[str]],
+    spans_key: str,
+    redacted_attr: str,
+    operator: str,
+    operators: Dict[str, str],
+    mask_char: str,
+    keep_last: int,
+    allow_list: List[str],
+    patterns: List[Dict[str, str]],
+    use_ner: bool,
+    use_patterns: bool,
+    phone_regions: List[str],
+    pattern_score: float,
+) -> "PIIRedactor":
+    """Build the pii_redactor component (see `PIIRedactor`).
+
+    labels (Optional[List[str]]): labels to redact; None: every label in the scheme.
+    spans_key (str): `doc.spans` key of the final spans.
+    redacted_attr (str): Doc extension for the redacted text (`doc._.redacted`).
+    operator (str): default operator: tag, mask, hash, pseudonym or remove.
+    operators (Dict[str, str]): label -> operator overrides.
+    mask_char (str): character the mask operator writes.
+    keep_last (int): characters the mask operator leaves visible at the end.
+    allow_list (List[str]): values never redacted (exact match, case-insensitive).
+    patterns (List[Dict[str, str]]): extra regexes, `{"label": ..., "pattern": ...}`.
+    use_ner (bool): take spans from `doc.ents`.
+    use_patterns (bool): run the validated detectors and user patterns.
+    phone_regions (List[str]): regions for phone numbers written without a country code.
+    pattern_score (float): score of shape-only pattern matches (checksum-validated: 1.0).
+    RETURNS (PIIRedactor): the component. The key for hash/pseudonym comes from the
+        SPACY_PII_KEY environment variable (never from config); the CLI replaces `policy`.
+    """
+    policy = RedactionPolicy(
+        operator=operator,
+        per_label=dict(operators),
+        mask_char=mask_char,
+        keep_last=keep_last,
+        key=load_key(None),
+    )
+    return PIIRedactor(
+        name,
+        labels=labels,
+        spans_key=spans_key,
+        redacted_attr=redacted_attr,
+        policy=policy,
+        allow_list=allow_list,
+        patterns=patterns,
+        use_ner=use_ner,
+        use_patterns=use_patterns,
+        phone_regions=phone_regions,
+        pattern_score=pattern_score,
+    )
+
+
+class PIIRedactor:
+    """Find PII with the NER model and the validated detectors, and redact it.
+
+    Conflict rule, when spans overlap:
+    - same label: the union of the spans is taken;
+    - a pattern span (a detector validated it) beats a model span of another label;
+    - between two model spans, or two pattern spans, the longer one wins (ties: the
+      detector order in `patterns.DETECTORS`, then the earlier start);
+    - the loser keeps only its characters outside the winner (trimmed to letters and digits),
+      so nothing either source flagged is left readable.
+    Allow-listed values (and any candidate lying inside one) are dropped before resolution.
+
+    Scores (`span._.pii_score`): 1.0 for model spans (the transition-based NER has no
+    per-span probability), 1.0 for checksum/parser-validated pattern spans (CREDIT_CARD,
+    IBAN_CODE, IP_ADDRESS), `pattern_score` for the other pattern spans.
+
+    Output per Doc:
+    - `doc.spans[spans_key]`: token-aligned spans (pattern matches expanded to token bounds)
+      with `span._.pii_source` ("ner"/"pattern") and `span._.pii_score`;
+    - `doc._.pii_matches`: `PIIMatch` tuples with the exact character offsets replaced;
+    - `doc._.<redacted_attr>`: the text, with each match replaced per `policy`. A pattern
+      match replaces exactly its characters (`user=[CREDENTIAL]` keeps `user=`).
+
+    Serialization: none. The config rebuilds the component whole; the key (from the
+    environment or the CLI) and the pseudonym table are never written to disk.
+    """
+
+    def __init__(
+        self,
+        name: str = "pii_redactor",
+        *,
+        labels: Optional[Sequence[str]] = None,
+        spans_key: str = "pii",
+        redacted_attr: str = "redacted",
+        policy: Optional[RedactionPolicy] = None,
+        allow_list: Iterable[str] = (),
+        patterns: Sequence[Dict[str, str]] = (),
+        use_ner: bool = True,
+        use_patterns: bool = True,
+        phone_regions: Sequence[str] = DEFAULT_PHONE_REGIONS,
+        pattern_score: float = DEFAULT_PATTERN_SCORE,
+    ) -> None:
+        self.name = name
+        self.labels = labels  # type: ignore[assignment]  # the setter validates
+        self.spans_key = spans_key
+        self.redacted_attr = redacted_attr
+        self.policy: RedactionPolicy = policy if policy is not None else RedactionPolicy()
+        self.allow_list: Set[str] = {v.strip().casefold() for v in allow_list if v.strip()}
+        self.user_patterns: List[UserPattern] = compile_user_patterns(list(patterns))
+        self.use_ner = use_ner
+        self.use_patterns = use_patterns
+        self.phone_regions: List[str] = check_regions(phone_regions)
+        if not 0.0 <= pattern_score <= 1.0:
+            raise SpacyPIIError(
+                Errors.E105.format(name="pattern_score", expected="a number from 0 to 1", value=pattern_score)
+            )
+        self.pattern_score = float(pattern_score)
+        register_extensions(redacted_attr)
+
+    @property
+    def labels(self) -> List[str]:
+        """Labels redacted (all of the scheme unless set). Settable, e.g. by the CLI's --labels;
+        set None for all. spaCy lists these in the pipeline's meta, so this is always a list."""
+        return list(LABELS) if self._labels is None else list(self._labels)
+
+    @labels.setter
+    def labels(self, labels: Optional[Sequence[str]]) -> None:
+        self._labels = None if labels is None else check_labels(list(labels))
+
+    @property
+    def attr(self) -> str:
+        """The Doc extension holding the redacted text (same as `redacted_attr`)."""
+        return self.redacted_attr
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Redact one Doc (through `pipe`, so both take the same path).
+
+        doc (Doc): the Doc, after `ner` if the pipeline has one.
+        RETURNS (Doc): the same Doc, with spans, matches and redacted text set.
+        """
+        return next(self.pipe([doc], batch_size=1))
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Redact a stream of Docs.
+
+        stream (Iterable[Doc]): the Docs.
+        batch_size (int): Docs per batch.
+        YIELDS (Doc): each Doc, in order.
+        """
+        # Again here, not only in __init__: a component unpickled in a worker process
+        # (n_process > 1 with spawn) never ran __init__ there.
+        register_extensions(self.redacted_attr)
+        for batch in minibatch(stream, size=batch_size):
+            yield from self._redact_batch(batch)
+
+    def _redact_batch(self, docs: List[Doc]) -> List[Doc]:
+        for doc in docs:
+            matches = self.find(doc)
+            self.set_annotations(doc, matches)
+        return docs
+
+    def find(self, doc: Doc) -> List[PIIMatch]:
+        """The final, non-overlapping PII matches of a Doc, without changing it.
+
+        doc (Doc): the Doc.
+        RETURNS (List[PIIMatch]): matches of the selected labels, sorted by start.
+        """
+        text = doc.text
+        candidates: List[PIIMatch] = []
+        if self.use_ner:
+            for ent in doc.ents:
+                # Labels outside the scheme (a generic model's ORG, GPE...) are not ours.
+                if ent.label_ in LABEL_DESCRIPTIONS:
+                    candidates.append(PIIMatch(ent.start_char, ent.end_char, ent.label_, "ner", NER_SCORE))
+        if self.use_patterns:
+            for m in find_all(
+                text,
+                regions=self.phone_regions,
+                extra_patterns=self.user_patterns,
+                pattern_score=self.pattern_score,
+            ):
+                candidates.append(PIIMatch(m.start, m.end, m.label, "pattern", m.score))
+        candidates = self._drop_allowed(text, candidates)
+        resolved = resolve_overlaps(
+            text,
+            [(c.start, c.end, c.label) for c in candidates],
+            priority=[int(c.source == "pattern") for c in candidates],
+        )
+        wanted = self._labels  # None: every label
+        out = []
+        for start, end, label, index in resolved:
+            if wanted is not None and label not in wanted:
+                continue
+            if text[start:end].strip().casefold() in self.allow_list:
+                continue
+            source = candidates[index]
+            out.append(PIIMatch(start, end, label, source.source, source.score))
+        return out
+
+    def _drop_allowed(self, text: str, candidates: List[PIIMatch]) -> List[PIIMatch]:
+        if not self.allow_list:
+            return candidates
+        allowed = [
+            (c.start, c.end) for c in candidates if text[c.start : c.end].strip().casefold() in self.allow_list
+        ]
+        if not allowed:
+            return candidates
+        # A model span inside an allowed e-mail ("acme.com" as ORGANIZATION) goes too.
+        return [c for c in candidates if not any(s <= c.start and c.end <= e for s, e in allowed)]
+
+    def set_annotations(self, doc: Doc, matches: Sequence[PIIMatch]) -> None:
+        """Write spans, matches and the redacted text to a Doc.
+
+        doc (Doc): the Doc.
+        matches (Sequence[PIIMatch]): from `find`.
+        """
+        spans: List[Span] = []
+        meta: List[Tuple[str, float]] = []
+        for m in matches:
+            span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+                meta.append((m.source, m.score))
+        doc.spans[self.spans_key] = spans
+        for span, (source, score) in zip(doc.spans[self.spans_key], meta):
+            span._.set(SOURCE_ATTR, source)
+            span._.set(SCORE_ATTR, score)
+        doc._.set(MATCHES_ATTR, list(matches))
+        redacted = self.policy.apply(doc.text, [(m.start, m.end, m.label) for m in matches])
+        doc._.set(self.redacted_attr, redacted)
+
+
+def register_extensions(redacted_attr: str = "redacted") -> None:
+    """Register the Doc and Span extensions once; a no-op when they exist.
+
+    redacted_attr (str): name of the Doc extension for the redacted text.
+    """
+    # default=None, never a shared mutable default: every Doc gets its own list when set.
+    for name in (redacted_attr, MATCHES_ATTR):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in (SOURCE_ATTR, SCORE_ATTR):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
