@@ -6,7 +6,7 @@ PIP := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test test-slow clean
+.PHONY: install browser demo test test-slow clean
 
 install: $(VENV)/.installed
 
@@ -23,7 +23,14 @@ $(VENV)/.installed: setup.cfg constraints.txt
 demo: install
 	$(BIN)/python -m spacy_pii.demo
 
-test: install
+# Chromium renders the review report in a browser test; installed where apt can (root, Debian),
+# otherwise that test skips with its reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium not installed: the browser test will skip"; }
+
+test: install browser
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

@@ -3,7 +3,7 @@
 Messages name where (file, line, offset, label) and never carry the text of a span or line:
 a PII value must never reach a log, an exception or a traceback.
 Code ranges: E0xx labels/corpus, E1xx detectors/operators/redactor, E2xx CLI and streams,
-E3xx model build, quantization and evaluation.
+E3xx model build, quantization and evaluation, E4xx Spark.
 """
 
 
@@ -70,12 +70,33 @@ class Errors:
     E209 = ("[E209] Unexpected error ({exc_type} at {where}). Set SPACY_PII_DEBUG=1 to see the "
             "full traceback (it may contain input text).")
     E210 = "[E210] --key selects JSON values: it needs --jsonl."
+    E211 = "[E211] --out {path} is a directory: give the report a file name, like report.html."
     # --- model, quantization, evaluation (E3xx) ---
     E300 = "[E300] Cannot quantize a {kind}: expected a BERT-like encoder with embeddings.word_embeddings."
     E301 = ("[E301] The int8 transformer weights do not match the quantized architecture ({reason}). "
             "Refusing a non-strict load, which would run with random weights; rebuild the package "
             "with `spacy-pii quantize`.")
     E302 = "[E302] Expected exactly one transformer component to quantize, found {n}."
+    # --- Spark (E4xx) ---
+    E400 = ("[E400] spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
+            "with `pip install 'spacy-pii[spark]'`.")
+    E401 = ("[E401] ship_model=True needs a pipeline directory on the driver (one with "
+            "config.cfg), got {model!r}.")
+    E402 = ("[E402] {what} needs an active SparkSession: create one first "
+            "(SparkSession.builder.getOrCreate()).")
+    E403 = ("[E403] The operator(s) {operators} need a key: pass key_file= (a path readable on "
+            "every executor), key=, or set SPACY_PII_KEY on the driver and the executors "
+            "(spark.executorEnv.SPACY_PII_KEY).")
+    E404 = "[E404] Pass key= or key_file=, not both."
+    E405 = "[E405] Column {column!r} is not in the input (columns: {columns})."
+    E406 = "[E406] Column {column!r} has type {type}; only string columns can be redacted."
+    E407 = ("[E407] The shipped pipeline {name!r} was not found through SparkFiles on this "
+            "worker: was it added in this SparkContext (ship_model=True)?")
+    E408 = "[E408] A redacted column must hold strings or nulls, got a {type} value in batch row {row}."
+    E409 = "[E409] Unknown input format {fmt!r}; use one of: {valid}."
+    E410 = "[E410] {path} exists: pass --overwrite to replace it, or choose another OUT."
+    E411 = ("[E411] The Spark job failed ({exc_type}){detail}. Set SPACY_PII_DEBUG=1 to see the "
+            "full error (it may contain input text).")
 
 
 class Warnings:

@@ -11,7 +11,7 @@ Each predicted span is a `<mark>`, classed by how it relates to the gold spans:
 - `fp`: overlaps no gold span (over-redaction).
 The characters of a gold span that no prediction covers are a `leak` mark: that text would
 be left readable. Records without gold spans (no "spans"/"entities"/"span_labels" key) are
-`unscored`: the report then shows what would be redacted, for a policy review.
+not scored: the report then shows what would be redacted, for a policy review.
 
 The report holds the raw text of every document: it is the review artifact, and as
 sensitive as the data it was built from.
@@ -39,7 +39,9 @@ KIND_TITLES: Dict[str, str] = {
     "boundary": "wrong boundary",
     "fp": "false positive",
     "ok": "no errors",
-    "unscored": "no gold spans",
+    # documents without gold spans: is anything redacted at all?
+    "redacts": "something to redact",
+    "untouched": "nothing to redact",
 }
 # (singular, plural) for counts: "1 leak", "3 leaks".
 KIND_COUNTS: Dict[str, Tuple[str, str]] = {
@@ -95,11 +97,14 @@ class DocReview:
 
     @property
     def kinds(self) -> List[str]:
-        """The filter kinds of the document: its error kinds, else "ok" or "unscored"."""
+        """The filter kinds of the document: its error kinds, else "ok"; without gold spans,
+        "redacts" or "untouched"."""
         found = [k for k in ERROR_KINDS if self.errors.get(k)]
         if found:
             return found
-        return ["ok"] if self.scored else ["unscored"]
+        if self.scored:
+            return ["ok"]
+        return ["redacts"] if self.marks else ["untouched"]
 
     @property
     def labels(self) -> List[str]:
@@ -456,7 +461,7 @@ def _filters_html(result: Review) -> str:
     for d in result.docs:
         for k in d.kinds:
             counts[k] = counts.get(k, 0) + 1
-    kinds = [k for k in (*ERROR_KINDS, "ok", "unscored") if counts.get(k)]
+    kinds = [k for k in (*ERROR_KINDS, "ok", "redacts", "untouched") if counts.get(k)]
     kind_boxes = "".join(
         f'<label class="k-{k}"><input type="checkbox" name="kind" value="{k}" checked> '
         f"{_e(KIND_TITLES[k])} <small>({counts[k]})</small></label>"
@@ -482,10 +487,11 @@ def _doc_html(d: DocReview) -> str:
         if n
     )
     if not badges:
-        badges = (
-            '<span class="badge k-ok">correct</span>' if d.scored
-            else f'<span class="badge k-unscored">{len(d.marks)} to redact</span>'
-        )
+        if d.scored:
+            badges = '<span class="badge k-ok">correct</span>'
+        else:
+            what = f"{len(d.marks)} to redact" if d.marks else KIND_TITLES["untouched"]
+            badges = f'<span class="badge k-{d.kinds[0]}">{_e(what)}</span>'
     where = f"line {d.line}" if d.line else f"#{d.index + 1}"
     return (
         f'<article class="doc" id="doc-{d.index + 1}" data-kinds="{" ".join(d.kinds)}" '

@@ -38,3 +38,9 @@ def pii_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pii_nlp(pii_model_path: Path) -> Any:
     """The test pipeline loaded back from disk (the same way the CLI loads it)."""
     return spacy.load(pii_model_path)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "spark: Spark tests on local[2] (need java and the [spark] extra, else skipped)"
+    )

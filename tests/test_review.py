@@ -93,7 +93,8 @@ def test_confusions_and_leak_counts() -> None:
 def test_unscored_document() -> None:
     result, doc = judge(TEXT, None, [(24, 29, "LOCATION")])
     assert [m.kind for m in doc.marks] == ["pred"]
-    assert doc.kinds == ["unscored"] and not doc.scored
+    assert doc.kinds == ["redacts"] and not doc.scored
+    assert judge(TEXT, None, [])[1].kinds == ["untouched"]
     assert result.scores.docs == 0 and result.pred_counts == {"LOCATION": 1}
 
 
@@ -245,7 +246,8 @@ def test_policy_report(pii_nlp: Any, tmp_path: Path) -> None:
     assert 'id="scores"' not in out and 'id="redactions"' in out
     assert "what would be redacted" in out
     assert {m["data-kind"] for m in parse(out).marks} == {"pred"}
-    assert 'name="kind" value="unscored"' in out and 'value="leak"' not in out
+    assert 'name="kind" value="redacts"' in out and 'name="kind" value="untouched"' in out
+    assert 'value="leak"' not in out
 
 
 # --- CLI -------------------------------------------------------------------------------------
@@ -286,7 +288,8 @@ def test_cli_help_says_sensitive() -> None:
 
 
 @pytest.mark.parametrize(
-    "case,code", [("missing_data", 1), ("bad_data", 1), ("missing_model", 3), ("no_redactor", 3)]
+    "case,code",
+    [("missing_data", 1), ("bad_data", 1), ("out_is_dir", 2), ("missing_model", 3), ("no_redactor", 3)],
 )
 def test_cli_exit_codes(case: str, code: int, pii_model_path: Path, tmp_path: Path) -> None:
     data, model = SAMPLE, str(pii_model_path)
@@ -295,6 +298,8 @@ def test_cli_exit_codes(case: str, code: int, pii_model_path: Path, tmp_path: Pa
     elif case == "bad_data":
         data = tmp_path / "bad.jsonl"
         data.write_bytes(b"not json\n")
+    elif case == "out_is_dir":
+        (tmp_path / "r.html").mkdir()
     elif case == "missing_model":
         model = str(tmp_path / "no_model")
     else:
@@ -302,7 +307,7 @@ def test_cli_exit_codes(case: str, code: int, pii_model_path: Path, tmp_path: Pa
         spacy.blank("en").to_disk(model)
     res = runner.invoke(app, ["review", str(data), "--out", str(tmp_path / "r.html"), "--model", model])
     assert res.exit_code == code, res.output
-    assert not (tmp_path / "r.html").exists()
+    assert not (tmp_path / "r.html").is_file()
 
 
 # --- displaCy colours ------------------------------------------------------------------------

@@ -400,9 +400,12 @@ def _redact_main(
     except KeyboardInterrupt:
         _flush_quietly(out)
         return EXIT_INTERRUPTED
-    except Exception as e:
-        # Exactly "1": the re-raised traceback may print input text, so "0", "false" or an
-        # empty value must not turn it on.
+    except BaseException as e:
+        # Not only Exception: a component raising SystemExit(text), or a library's own
+        # BaseException subclass, would reach Python's default hook, which prints the
+        # message (often the input line). Ctrl-C is handled above.
+        # SPACY_PII_DEBUG must be exactly "1": the re-raised traceback may print input
+        # text, so "0", "false" or an empty value leave it off.
         if os.environ.get(DEBUG_ENV) == "1":
             raise
         frames = traceback.extract_tb(e.__traceback__)

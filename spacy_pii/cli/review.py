@@ -4,17 +4,18 @@ redactions, with its errors (leaks, false positives, label and boundary mix-ups)
 The terminal gets counts and labels only (on stderr; stdout stays empty). The report holds the
 raw text of every document.
 
-Exit codes: 0 ok, 1 unreadable or invalid data, 3 model not loadable or without pii_redactor.
+Exit codes: 0 ok, 1 unreadable or invalid data, 2 --out is a directory, 3 model not loadable or
+without a pii_redactor.
 """
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from ..errors import SpacyPIIError
+from ..errors import Errors, SpacyPIIError
 from ..review import ERROR_KINDS, KIND_TITLES, Review, read_review_jsonl, render_html, review, write_report
 from ._app import app
-from ._util import EXIT_MODEL, err_console, load_pipeline
+from ._util import EXIT_MODEL, EXIT_USAGE, err_console, load_pipeline
 from .evaluate import scores_table
 
 DEFAULT_MODEL = "en_pii"
@@ -58,8 +59,13 @@ def review_cli(
     what would be redacted, for a policy review.
 
     The report contains the raw text of every document: treat it as sensitive, like the data.
-    The terminal gets counts and labels only. Exit codes: 0 ok, 1 bad data, 3 model not
-    loadable or without a pii_redactor."""
+
+    The terminal gets counts and labels only.
+
+    Exit codes: 0 ok, 1 bad data, 2 --out is a directory, 3 model unloadable or no pii_redactor."""
+    if out.is_dir():
+        err_console.print(Errors.E211.format(path=out), markup=False)
+        raise typer.Exit(EXIT_USAGE)
     try:
         items = read_review_jsonl(data, limit=limit or None)
     except SpacyPIIError as e:
