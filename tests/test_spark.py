@@ -183,7 +183,7 @@ def test_options_fail_on_the_driver(spark: Any, texts_df: Any, pii_model_path: P
         redact_udf(str(pii_model_path), operator="hash")
     with pytest.raises(SpacyPIIError, match=r"\[E100\]"):
         redact_udf(str(pii_model_path), operator="blur")
-    with pytest.raises(SpacyPIIError, match=r"\[E001\]"):
+    with pytest.raises(ValueError, match=r"\[E001\]"):  # check_labels raises ValueError
         redact_udf(str(pii_model_path), labels=["NOT_A_LABEL"])
     with pytest.raises(SpacyPIIError, match=r"\[E404\]"):
         redact_udf(str(pii_model_path), key=KEY, key_file="k")

@@ -154,6 +154,11 @@ def _writer(df: Any, fmt: str, overwrite: bool) -> Any:
     return writer
 
 
+def _rate(rows: int, secs: float) -> str:
+    rate = rows / max(secs, 1e-9)
+    return f"{rate:.0f}" if rate >= 10 else f"{rate:.2g}"
+
+
 def _job_error(e: BaseException) -> str:
     # A worker's traceback may quote data; keep only our own coded message, if there is one.
     found = re.search(r"\[E\d{3}\][^\n]*", str(e))
@@ -278,7 +283,7 @@ def _spark_redact_main(
             if _is_local_path(output_path) and os.path.exists(output_path) and not overwrite:
                 raise _UsageError(Errors.E410.format(path=output_path))
             _check_model(model, ship_model, _is_local_master(master))
-        except (_UsageError, SpacyPIIError) as e:
+        except (_UsageError, ValueError) as e:  # SpacyPIIError, and check_labels's ValueError
             _err(str(e))
             return EXIT_USAGE
         except _ModelError as e:
@@ -348,7 +353,7 @@ def _run(
             operators=per_label, labels=labels, mask_char=mask_char, keep_last=keep_last,
             key_file=key_file, batch_size=batch_size, threads=n_threads, ship_model=ship_model,
         )
-    except SpacyPIIError as e:
+    except ValueError as e:  # SpacyPIIError, and check_labels's ValueError
         _err(str(e))
         return EXIT_USAGE
     _err(
@@ -368,8 +373,8 @@ def _run(
         out.unpersist()
     _err(
         f"spark-redact: {rows} rows redacted in {redacted_s:.1f} s "
-        f"({rows / max(redacted_s, 1e-9):.0f} rows/s); with the sorted write {total_s:.1f} s "
-        f"({rows / max(total_s, 1e-9):.0f} rows/s)"
+        f"({_rate(rows, redacted_s)} rows/s); with the sorted write {total_s:.1f} s "
+        f"({_rate(rows, total_s)} rows/s)"
     )
     return EXIT_OK
 
