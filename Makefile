@@ -69,14 +69,15 @@ base: install
 train: install
 	OMP_NUM_THREADS=$(THREADS) $(BIN)/python -m spacy train configs/en_pii_trf.cfg \
 		--output $(OUT)/trf --paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl \
-		--paths.transformer $(BASE) --training.max_steps $(STEPS) --nlp.batch_size 64
+		--paths.transformer $(BASE) --training.max_steps $(STEPS) --training.batcher.size 512 \
+		--corpora.dev.limit 500
 
 train-cnn: install
 	$(BIN)/python -m spacy train configs/en_pii_cnn.cfg --output $(OUT)/cnn \
 		--paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl
 
 quantize: install
-	$(BIN)/spacy-pii quantize $(OUT)/trf/model-best $(OUT)/int8 --check $(CORPUS)/dev.jsonl
+	$(BIN)/spacy-pii quantize $(OUT)/trf/model-best $(OUT)/int8 --check $(CORPUS)/dev.jsonl --check-limit 200
 
 evaluate: install
 	$(BIN)/spacy-pii evaluate $(OUT)/trf/model-best $(CORPUS)/test.jsonl --output $(OUT)/metrics-fp32-test.json
