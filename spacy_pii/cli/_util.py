@@ -15,6 +15,19 @@ EXIT_USAGE = 2
 EXIT_MODEL = 3
 
 
+class UsageError(Exception):
+    """Bad options: message for stderr, exit code 2."""
+
+
+class ModelError(Exception):
+    """The model cannot be used: message for stderr, exit code 3."""
+
+
+def err(message: str) -> None:
+    """Write a diagnostic to stderr as plain text (no markup, no wrapping)."""
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
 def load_pipeline(model: Union[str, Path]) -> Language:
     """Load a pipeline by package name or path, or exit with code 3 and a next step."""
     import spacy

@@ -51,6 +51,9 @@ from ..stream import (
     sources_from_args,
 )
 from ._app import app
+from ._util import ModelError as _ModelError
+from ._util import UsageError as _UsageError
+from ._util import err as _err
 from ._util import err_console
 
 EXIT_OK = 0
@@ -63,18 +66,6 @@ EXIT_INTERRUPTED = 130
 DEFAULT_MODEL = "en_pii"
 DEBUG_ENV = "SPACY_PII_DEBUG"
 KEYED_OPERATORS = ("hash", "pseudonym")
-
-
-class _UsageError(Exception):
-    """Bad options: message for stderr, exit code 2."""
-
-
-class _ModelError(Exception):
-    """The model cannot be used: message for stderr, exit code 3."""
-
-
-def _err(message: str) -> None:
-    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def _parse_operator_for(values: Sequence[str]) -> Dict[str, str]:

@@ -31,7 +31,9 @@ import typer
 from ..errors import Errors, SpacyPIIError
 from ..operators import KEY_ENV, load_key
 from ._app import app
-from ._util import err_console
+from ._util import ModelError as _ModelError
+from ._util import UsageError as _UsageError
+from ._util import err as _err
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -49,18 +51,6 @@ CSV_OPTIONS = {
     "header": "true", "multiLine": "true", "quote": '"', "escape": '"',
     "ignoreLeadingWhiteSpace": "false", "ignoreTrailingWhiteSpace": "false",
 }
-
-
-class _UsageError(Exception):
-    """Bad options: message for stderr, exit code 2."""
-
-
-class _ModelError(Exception):
-    """The model cannot be used: message for stderr, exit code 3."""
-
-
-def _err(message: str) -> None:
-    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def _parse_operator_for(values: Sequence[str]) -> Dict[str, str]:
