@@ -77,7 +77,8 @@ train-cnn: install
 		--paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl
 
 quantize: install
-	$(BIN)/spacy-pii quantize $(OUT)/trf/model-best $(OUT)/int8 --check $(CORPUS)/dev.jsonl --check-limit 200
+	$(BIN)/spacy-pii quantize $(OUT)/trf/model-best $(OUT)/int8 --check $(CORPUS)/dev.jsonl --check-limit 200 \
+		--keep-fp32 'layer\.[01]\.output\.dense'
 
 evaluate: install
 	$(BIN)/spacy-pii evaluate $(OUT)/trf/model-best $(CORPUS)/test.jsonl --output $(OUT)/metrics-fp32-test.json

@@ -1,7 +1,7 @@
 """`spacy-pii quantize IN OUT`: int8 build of a trained pipeline, checked after a strict reload."""
 import warnings
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -19,6 +19,10 @@ def quantize_cli(
         None, "--check", help="JSONL whose texts must get the same spans after reload"
     ),
     check_limit: int = typer.Option(300, "--check-limit", help="Texts of --check to compare"),
+    keep_fp32: List[str] = typer.Option(
+        [], "--keep-fp32", help="Regex of Linear layer names to keep in fp32 (repeatable), "
+        r"e.g. 'layer\.\d+\.output\.dense' for the FFN output projections"
+    ),
 ) -> None:
     """Quantize the transformer to int8 (Linear layers and word embeddings), save, reload
     strictly, and check the reloaded pipeline predicts what the in-memory one did.
@@ -29,7 +33,7 @@ def quantize_cli(
 
     nlp = load_pipeline(str(in_path))
     try:
-        quantize_pipeline(nlp)
+        quantize_pipeline(nlp, fp32_modules=keep_fp32)
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False)
         raise typer.Exit(1)
