@@ -55,7 +55,10 @@ STEPS ?= 4000
 THREADS ?= 2
 CORPUS := corpus
 OUT := training/output
-BASE := training/base/minilm-l$(LAYERS)
+BASE ?= training/base/minilm-l$(LAYERS)
+# A second stage starts from a trained pipeline's encoder: make base BASE_FROM=DIR BASE=DIR2
+BASE_FROM ?=
+TRF ?= $(OUT)/trf
 PKG_VERSION ?= 0.1.0
 
 .PHONY: corpus base train train-cnn evaluate quantize package workflow
@@ -64,11 +67,11 @@ corpus: install
 	$(BIN)/spacy-pii generate --seed $(SEED) --out $(CORPUS)
 
 base: install
-	$(BIN)/python training/prepare_base.py --layers $(LAYERS) --out $(BASE)
+	$(BIN)/python training/prepare_base.py $(if $(BASE_FROM),--from-pipeline $(BASE_FROM),--layers $(LAYERS)) --out $(BASE)
 
 train: install
 	OMP_NUM_THREADS=$(THREADS) $(BIN)/python -m spacy train configs/en_pii_trf.cfg \
-		--output $(OUT)/trf --paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl \
+		--output $(TRF) --paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl \
 		--paths.transformer $(BASE) --training.max_steps $(STEPS) --training.batcher.size 512 \
 		--corpora.dev.limit 500
 
@@ -77,11 +80,11 @@ train-cnn: install
 		--paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl
 
 quantize: install
-	$(BIN)/spacy-pii quantize $(OUT)/trf/model-best $(OUT)/int8 --check $(CORPUS)/dev.jsonl --check-limit 200 \
+	$(BIN)/spacy-pii quantize $(TRF)/model-best $(OUT)/int8 --check $(CORPUS)/dev.jsonl --check-limit 200 \
 		--keep-fp32 'layer\.[01]\.output\.dense'
 
 evaluate: install
-	$(BIN)/spacy-pii evaluate $(OUT)/trf/model-best $(CORPUS)/test.jsonl --output $(OUT)/metrics-fp32-test.json
+	$(BIN)/spacy-pii evaluate $(TRF)/model-best $(CORPUS)/test.jsonl --output $(OUT)/metrics-fp32-test.json
 	$(BIN)/spacy-pii evaluate $(OUT)/int8 $(CORPUS)/test.jsonl --output $(OUT)/metrics-int8-test.json
 	$(BIN)/spacy-pii evaluate $(OUT)/int8 tests/data/challenge.jsonl --output $(OUT)/metrics-int8-challenge.json
 

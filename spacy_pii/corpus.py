@@ -170,7 +170,7 @@ def record_to_doc(
     """Build a Doc whose entities are the record's spans, snapped to tokens.
 
     vocab_or_nlp (Union[Language, Vocab]): a pipeline (its tokenizer is used) or a vocab
-        (whitespace-free fallback: the English tokenizer of a blank pipeline is used).
+        (the log tokenizer of a blank English pipeline is used).
     record (Record): a validated record.
     alignment (str): "expand", "contract" or "strict".
     path (str): the file name, for messages.
@@ -229,7 +229,9 @@ def _blank(vocab: Optional[Vocab]) -> Language:
 
     key = id(vocab)
     if key not in _BLANK:
-        nlp = spacy.blank("en") if vocab is None else spacy.blank("en", vocab=vocab)
+        # the tokenizer the training configs use, so converted docs match what spacy train sees
+        config = {"nlp": {"tokenizer": {"@tokenizers": "spacy-pii.LogTokenizer.v1"}}}
+        nlp = spacy.blank("en", config=config) if vocab is None else spacy.blank("en", vocab=vocab, config=config)
         _BLANK[key] = nlp
     return _BLANK[key]
 
@@ -263,7 +265,8 @@ def convert(
     out_path (Path): the `.spacy` file to write.
     alignment (str): how spans off token boundaries are snapped: expand, contract, strict.
     labels (Optional[Sequence[str]]): the allowed labels, or None to accept any.
-    nlp (Optional[Language]): the tokenizer to use; a blank English pipeline by default.
+    nlp (Optional[Language]): the tokenizer to use; by default a blank English pipeline with
+        the log tokenizer the training configs use.
     RETURNS (ConvertSummary): counts of docs, spans, snapped and dropped spans.
     """
     if alignment not in ALIGNMENT_MODES:

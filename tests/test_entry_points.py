@@ -7,6 +7,7 @@ import pytest
 
 GROUPS = {
     "spacy_factories": "factories",
+    "spacy_tokenizers": "tokenizers",
     "spacy_readers": "readers",
     "spacy_architectures": "architectures",
     "spacy_misc": "misc",
@@ -35,6 +36,12 @@ def test_resolves_in_fresh_interpreter(group: str, name: str) -> None:
             "from spacy import displacy; from spacy.util import registry; "
             "colors = {}; [colors.update(c) for c in registry.displacy_colors.get_all().values()]; "
             "assert 'EMAIL_ADDRESS' in colors; print('ok')"
+        )
+    elif group == "spacy_tokenizers":
+        code = (
+            "import spacy; "
+            f"nlp = spacy.blank('en', config={{'nlp': {{'tokenizer': {{'@tokenizers': {name!r}}}}}}}); "
+            "assert [t.text for t in nlp('ip=10.0.0.1')] == ['ip', '=', '10.0.0.1']; print('ok')"
         )
     else:
         code = (
