@@ -77,6 +77,11 @@ class Errors:
             "Refusing a non-strict load, which would run with random weights; rebuild the package "
             "with `spacy-pii quantize`.")
     E302 = "[E302] Expected exactly one transformer component to quantize, found {n}."
+    E304 = ("[E304] The ONNX Runtime encoder cannot be loaded ({reason}); rebuild the package "
+            "with `spacy-pii quantize --backend onnx`.")
+    E305 = ("[E305] The ONNX Runtime encoder is inference-only: train the fp32 pipeline, then "
+            "quantize it again.")
+    E306 = "[E306] Unknown quantization backend {backend!r}: use one of {backends}."
     # --- Spark (E4xx) ---
     E400 = ("[E400] spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
             "with `pip install 'spacy-pii[spark]'`.")

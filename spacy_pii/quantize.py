@@ -25,7 +25,7 @@ from spacy_transformers.architectures import create_TransformerModel_v3
 from spacy_transformers.data_classes import HFObjects
 from spacy_transformers.layers.hf_shim import HFShim
 from spacy_transformers.util import make_tempdir
-from thinc.api import Model, get_torch_default_device
+from thinc.api import ArgsKwargs, Model, get_torch_default_device
 from torch import nn
 from transformers import AutoConfig, AutoModel
 
@@ -151,6 +151,15 @@ class QuantizedHFShim(HFShim):
         self._model.to(get_torch_default_device())
         return self
 
+    def predict(self, inputs: ArgsKwargs) -> Any:
+        # The int8 model only ever runs inference, so it stays in eval mode. thinc's predict
+        # switches the whole module tree to eval and back to train on every call: about a
+        # sixth of batch-1 latency for a short text.
+        if self._model.training:
+            self._model.eval()
+        with torch.inference_mode():
+            return self._model(*inputs.args, **inputs.kwargs)
+
 
 def _use_quantized_shim(model: Model, fp32_modules: Sequence[str]) -> Model:
     wrapper = model.layers[0]
@@ -195,19 +204,29 @@ def create_quantized_transformer_model(
     return _use_quantized_shim(model, fp32_modules)
 
 
+BACKENDS = ("torch", "onnx")
+
+
 def quantize_pipeline(
-    nlp: Language, name: str = "minilm-int8", fp32_modules: Sequence[str] = ()
+    nlp: Language,
+    name: str = "minilm-int8",
+    fp32_modules: Sequence[str] = (),
+    backend: str = "torch",
 ) -> Language:
     """Quantize the `transformer` component of a trained pipeline in place.
 
-    The pipeline's config is changed to `spacy-pii.QuantizedTransformerModel.v1`, so that
-    `nlp.to_disk` then `spacy.load` rebuilds the int8 model and loads it strictly.
+    The pipeline's config is changed to `spacy-pii.QuantizedTransformerModel.v1` (backend
+    "torch") or `spacy-pii.OnnxTransformerModel.v1` (backend "onnx": ONNX Runtime int8), so
+    that `nlp.to_disk` then `spacy.load` rebuilds the int8 model and loads it strictly.
 
     nlp (Language): a trained pipeline with a spacy-transformers `transformer` component.
     name (str): the label written as the model name in the config (no path).
     fp32_modules (Sequence[str]): regexes of Linear module names to keep in fp32.
+    backend (str): "torch" or "onnx".
     RETURNS (Language): the same pipeline, quantized.
     """
+    if backend not in BACKENDS:
+        raise SpacyPIIError(Errors.E306.format(backend=backend, backends=", ".join(BACKENDS)))
     trf_names = [n for n, p in nlp.pipeline if p.__class__.__name__ == "Transformer"]
     if len(trf_names) != 1:
         raise SpacyPIIError(Errors.E302.format(n=len(trf_names)))
@@ -215,21 +234,28 @@ def quantize_pipeline(
     model = pipe.model
     shim = model.layers[0].shims[0]
     hf: HFObjects = shim._hfmodel
-    qmodel = quantize_hf_model(hf.transformer, fp32_modules)
-    _use_quantized_shim(model, fp32_modules)
-    new_shim = model.layers[0].shims[0]
-    new_shim._model = qmodel
-    new_shim._hfmodel = HFObjects(
-        hf.tokenizer, qmodel, hf.vocab_file_contents,
-        hf._init_tokenizer_config, hf._init_transformer_config,
-    )
-    model.attrs["name"] = name
     # nlp.config is rebuilt from the per-component configs, so change the component's own.
     trf_model_cfg: Dict[str, Any] = nlp.get_pipe_config(trf_names[0])["model"]
-    trf_model_cfg["@architectures"] = QUANTIZED_ARCHITECTURE
+    if backend == "onnx":
+        from .onnx import ONNX_ARCHITECTURE, OrtEncoder, export_int8, use_onnx_shim
+
+        graph = export_int8(hf.transformer, hf.tokenizer, fp32_modules)
+        use_onnx_shim(model, OrtEncoder(hf.transformer.config, graph))
+        trf_model_cfg["@architectures"] = ONNX_ARCHITECTURE
+    else:
+        qmodel = quantize_hf_model(hf.transformer, fp32_modules)
+        _use_quantized_shim(model, fp32_modules)
+        new_shim = model.layers[0].shims[0]
+        new_shim._model = qmodel
+        new_shim._hfmodel = HFObjects(
+            hf.tokenizer, qmodel, hf.vocab_file_contents,
+            hf._init_tokenizer_config, hf._init_transformer_config,
+        )
+        trf_model_cfg["@architectures"] = QUANTIZED_ARCHITECTURE
+        trf_model_cfg["fp32_modules"] = list(fp32_modules)
+    model.attrs["name"] = name
     trf_model_cfg["name"] = name
     trf_model_cfg["mixed_precision"] = False
-    trf_model_cfg["fp32_modules"] = list(fp32_modules)
     paths = nlp.config.get("paths", {})
     if "transformer" in paths:
         paths["transformer"] = name
@@ -237,13 +263,17 @@ def quantize_pipeline(
 
 
 def model_size(nlp: Language) -> Dict[str, int]:
-    """Bytes of parameters by kind in the transformer, for reports."""
-    out = {"int8": 0, "fp32": 0}
+    """Bytes of parameters by kind in the transformer ("onnx": the whole graph), for reports."""
+    out = {"int8": 0, "fp32": 0, "onnx": 0}
     for _, pipe in nlp.pipeline:
         if pipe.__class__.__name__ != "Transformer":
             continue
         model: Any = getattr(pipe, "model")
-        state = model.layers[0].shims[0]._model.state_dict()
+        encoder = model.layers[0].shims[0]._model
+        if hasattr(encoder, "onnx_bytes"):
+            out["onnx"] += len(encoder.onnx_bytes)
+            continue
+        state = encoder.state_dict()
         for value in state.values():
             tensors = value if isinstance(value, tuple) else (value,)
             for t in tensors:

@@ -127,3 +127,69 @@ def test_mismatched_state_refused_not_loaded_loosely(encoder_dir: Path, tmp_path
     cfg.to_disk(tmp_path / "fp32" / "config.cfg")
     with pytest.raises(SpacyPIIError, match="E301"):
         spacy.load(tmp_path / "fp32")
+
+
+def test_onnx_int8_reload_predicts_like_memory(encoder_dir: Path, tmp_path: Path) -> None:
+    pytest.importorskip("onnx")
+    from spacy_pii.onnx import ONNX_ARCHITECTURE, OnnxHFShim
+
+    nlp = build(encoder_dir)
+    fp32_hidden = hidden(nlp)
+    fp32_bytes = model_size(nlp)["fp32"]
+    quantize_pipeline(nlp, backend="onnx")
+    assert nlp.config["components"]["transformer"]["model"]["@architectures"] == ONNX_ARCHITECTURE
+    q_hidden, q_ents = hidden(nlp), ents(nlp)
+    graph = model_size(nlp)["onnx"]
+    assert 0 < graph < fp32_bytes / 3  # int8 weights and embeddings in the graph
+    for a, b in zip(fp32_hidden, q_hidden):
+        assert numpy.corrcoef(a.ravel(), b.ravel())[0, 1] > 0.95
+
+    nlp.to_disk(tmp_path / "onnx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        reloaded = spacy.load(tmp_path / "onnx")
+    assert isinstance(reloaded.get_pipe("transformer").model.layers[0].shims[0], OnnxHFShim)
+    for a, b in zip(q_hidden, hidden(reloaded)):
+        numpy.testing.assert_array_equal(a, b)
+    assert ents(reloaded) == q_ents
+    on_disk = sum(p.stat().st_size for p in (tmp_path / "onnx" / "transformer").rglob("*"))
+    assert on_disk < fp32_bytes / 2.5
+
+
+def test_onnx_keeps_named_layers_fp32(encoder_dir: Path) -> None:
+    pytest.importorskip("onnx")
+    nlp = build(encoder_dir)
+    all_int8 = model_size(quantize_pipeline(build(encoder_dir), backend="onnx"))["onnx"]
+    quantize_pipeline(nlp, backend="onnx", fp32_modules=[r"layer\.[01]\.output\.dense"])
+    # two 1536x384 projections stay fp32: 3 more bytes per weight than int8
+    grown = model_size(nlp)["onnx"] - all_int8
+    assert 2 * 1536 * 384 * 3 * 0.9 < grown < 2 * 1536 * 384 * 3 * 1.1
+
+
+def test_onnx_broken_graph_refused(encoder_dir: Path, tmp_path: Path) -> None:
+    import srsly
+
+    pytest.importorskip("onnx")
+    nlp = quantize_pipeline(build(encoder_dir), backend="onnx")
+    nlp.to_disk(tmp_path / "onnx")
+    path = tmp_path / "onnx" / "transformer" / "model"
+    model_msg = srsly.msgpack_loads(path.read_bytes())
+    (shim_bytes,) = [b for shims in model_msg["shims"] for b in shims]
+    msg = srsly.msgpack_loads(shim_bytes)
+    msg["onnx"] = msg["onnx"][: len(msg["onnx"]) // 2]  # a truncated graph
+    model_msg["shims"] = [[srsly.msgpack_dumps(msg)] if shims else [] for shims in model_msg["shims"]]
+    path.write_bytes(srsly.msgpack_dumps(model_msg))
+    with pytest.raises(SpacyPIIError, match="E304"):
+        spacy.load(tmp_path / "onnx")
+
+
+def test_onnx_is_inference_only_and_backend_checked(encoder_dir: Path) -> None:
+    from spacy.training import Example
+
+    pytest.importorskip("onnx")
+    with pytest.raises(SpacyPIIError, match="E306"):
+        quantize_pipeline(build(encoder_dir), backend="tflite")
+    nlp = quantize_pipeline(build(encoder_dir), backend="onnx")
+    example = Example.from_dict(nlp.make_doc(TEXTS[0]), {"entities": [(0, 10, "PERSON")]})
+    with pytest.raises(SpacyPIIError, match="E305"):
+        nlp.update([example])

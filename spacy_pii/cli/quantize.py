@@ -23,6 +23,9 @@ def quantize_cli(
         [], "--keep-fp32", help="Regex of Linear layer names to keep in fp32 (repeatable), "
         r"e.g. 'layer\.\d+\.output\.dense' for the FFN output projections"
     ),
+    backend: str = typer.Option(
+        "torch", "--backend", help="torch (dynamic int8 modules) or onnx (ONNX Runtime int8 graph)"
+    ),
 ) -> None:
     """Quantize the transformer to int8 (Linear layers and word embeddings), save, reload
     strictly, and check the reloaded pipeline predicts what the in-memory one did.
@@ -33,7 +36,7 @@ def quantize_cli(
 
     nlp = load_pipeline(str(in_path))
     try:
-        quantize_pipeline(nlp, fp32_modules=keep_fp32)
+        quantize_pipeline(nlp, fp32_modules=keep_fp32, backend=backend)
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False)
         raise typer.Exit(1)
@@ -48,10 +51,13 @@ def quantize_cli(
     )
     nlp.to_disk(out_path)
     sizes = model_size(nlp)
-    err_console.print(
-        f"int8 pipeline written to {out_path}: {sizes['int8'] / 1e6:.1f} MB int8, "
-        f"{sizes['fp32'] / 1e6:.1f} MB fp32 tensors in the transformer"
-    )
+    if sizes["onnx"]:
+        err_console.print(f"int8 pipeline written to {out_path}: {sizes['onnx'] / 1e6:.1f} MB ONNX graph")
+    else:
+        err_console.print(
+            f"int8 pipeline written to {out_path}: {sizes['int8'] / 1e6:.1f} MB int8, "
+            f"{sizes['fp32'] / 1e6:.1f} MB fp32 tensors in the transformer"
+        )
     if check is None:
         return
     texts = [r.text for r, _ in zip(read_jsonl(check), range(check_limit))]
