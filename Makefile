@@ -80,13 +80,16 @@ train-cnn: install
 		--paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl
 
 quantize: install
-	$(BIN)/spacy-pii quantize $(TRF)/model-best $(OUT)/int8 --check $(CORPUS)/dev.jsonl --check-limit 200 \
-		--keep-fp32 'layer\.[01]\.output\.dense'
+	$(BIN)/spacy-pii quantize $(TRF)/model-best $(OUT)/int8 --backend onnx --check $(CORPUS)/dev.jsonl \
+		--check-limit 200 --keep-fp32 'layer\.[01]\.output\.dense'
 
 evaluate: install
 	$(BIN)/spacy-pii evaluate $(TRF)/model-best $(CORPUS)/test.jsonl --output $(OUT)/metrics-fp32-test.json
 	$(BIN)/spacy-pii evaluate $(OUT)/int8 $(CORPUS)/test.jsonl --output $(OUT)/metrics-int8-test.json
+	$(BIN)/spacy-pii evaluate $(OUT)/int8 $(CORPUS)/test.jsonl --ner-only --output $(OUT)/metrics-int8-test-ner.json
+	$(BIN)/spacy-pii evaluate $(TRF)/model-best tests/data/challenge.jsonl --output $(OUT)/metrics-fp32-challenge.json
 	$(BIN)/spacy-pii evaluate $(OUT)/int8 tests/data/challenge.jsonl --output $(OUT)/metrics-int8-challenge.json
+	$(BIN)/spacy-pii evaluate $(OUT)/int8 tests/data/challenge.jsonl --ner-only --output $(OUT)/metrics-int8-challenge-ner.json
 
 package: install
 	rm -rf $(OUT)/pkg && mkdir -p $(OUT)/pkg packages

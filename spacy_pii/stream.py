@@ -387,7 +387,7 @@ def _collect(
     seen: Set[Tuple[int, Union[str, int]]],
 ) -> None:
     value = container[key]  # type: ignore[index]
-    if isinstance(value, str):
+    if isinstance(value, str) or _long_int(value):
         if not steps and (id(container), key) not in seen:
             seen.add((id(container), key))
             out.append((container, key))
@@ -403,8 +403,16 @@ def _collect(
             _collect(value, steps[0], steps[1:], out, seen)
 
 
+def _long_int(value: Any) -> bool:
+    # An integer of 7+ digits may be a card, phone or SSN logged as a JSON number; shorter
+    # ones (counts, ports, status codes) cannot be, and stay numbers untouched.
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1_000_000
+
+
 def json_string_slots(obj: Dict[str, Any], key_paths: Optional[Sequence[KeyPath]]) -> List[_Slot]:
-    """Find the string values of a JSON object to redact, as (container, key) slots.
+    """Find the values of a JSON object to redact, as (container, key) slots: every string,
+    and every integer of 7 or more digits (redacted as its decimal text; written back as a
+    string only if redaction changed it).
 
     obj (Dict[str, Any]): the parsed object.
     key_paths (Optional[Sequence[KeyPath]]): paths to follow; None means every string value,
@@ -444,7 +452,7 @@ class _Prepared:
                 self.is_json = True
                 self._obj = obj
                 self._slots = json_string_slots(obj, cfg.key_paths)
-                self.texts = [c[k] for c, k in self._slots]  # type: ignore[index]
+                self.texts = [str(c[k]) for c, k in self._slots]  # type: ignore[index]
                 return
             # Not JSON, or not an object: redacted as plain text, never passed through.
             self.json_invalid = True
@@ -454,8 +462,9 @@ class _Prepared:
     def render(self, redacted: Sequence[str]) -> bytes:
         """Build the output line (ending included) from the redacted texts."""
         if self._obj is not None:
-            for (container, key), value in zip(self._slots, redacted):
-                container[key] = value  # type: ignore[index]
+            for (container, key), value, text in zip(self._slots, redacted, self.texts):
+                if value != text or isinstance(container[key], str):  # type: ignore[index]
+                    container[key] = value  # type: ignore[index]
             body = orjson.dumps(self._obj)
         else:
             body = _encode(redacted[0])

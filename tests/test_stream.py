@@ -196,6 +196,19 @@ def test_jsonl_redacts_strings_keeps_keys_and_types() -> None:
     assert stats.json_lines == 1 and stats.json_invalid == 0
 
 
+def test_jsonl_long_integers_are_redacted_short_ones_kept() -> None:
+    def cards(texts: List[str]) -> List[RedactResult]:
+        out = [re.subn(r"\b\d{13,19}\b", "<CREDIT_CARD>", t) for t in texts]
+        return [(text, ["CREDIT_CARD"] * n) for text, n in out]
+
+    rec = {"card": 4111111111111111, "order": 12345678, "port": 8443, "ok": True, "x": [4000056655665556]}
+    out, stats = run_bytes(orjson.dumps(rec) + b"\n", redact=cards, jsonl=True)
+    got = orjson.loads(out)
+    assert got == {"card": "<CREDIT_CARD>", "order": 12345678, "port": 8443, "ok": True,
+                   "x": ["<CREDIT_CARD>"]}
+    assert b"4111111111111111" not in out and stats.json_lines == 1
+
+
 def test_jsonl_key_paths_limit_redaction() -> None:
     rec = {"user": {"email": "a@b.co", "note": "c@d.co"}, "rows": [{"e": "e@f.co"}, {"e": "g@h.co"}]}
     out, _ = run_bytes(orjson.dumps(rec) + b"\n", jsonl=True, key_paths=[("user", "email"), ("rows", "e")])
