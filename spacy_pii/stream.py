@@ -45,6 +45,8 @@ from typing import (
 import orjson
 
 from .errors import Errors, SpacyPIIError
+from .patterns import _PEM_BEGIN as PEM_BEGIN
+from .patterns import _PEM_END as PEM_END
 
 # One redaction result per text: the redacted text and the labels of the spans it replaced.
 RedactResult = Tuple[str, List[str]]
@@ -432,17 +434,51 @@ def json_string_slots(obj: Dict[str, Any], key_paths: Optional[Sequence[KeyPath]
     return out
 
 
+# A line of a PEM private key body: base64, an RFC 1421 header, or blank.
+_PEM_BODY_LINE = re.compile(r"\s*(?:[A-Za-z0-9+/]+={0,2}|(?:Proc-Type|DEK-Info):.*)?\s*")
+PEM_MAX_BODY_LINES = 200
+
+
+class PemCarry:
+    """Follows `-----BEGIN ... PRIVATE KEY-----` across lines of plain text.
+
+    Each line is redacted on its own, so the detector sees a BEGIN line but not the base64
+    lines after it. After a BEGIN with no END on its line, the lines that look like key body
+    are marked to be masked whole, up to the END line, the first line that is not key body,
+    or PEM_MAX_BODY_LINES lines.
+    """
+
+    def __init__(self) -> None:
+        self.body_lines = -1  # -1: outside a block
+
+    def is_body(self, content: bytes) -> bool:
+        """Whether this line (in stream order) is inside an open key block."""
+        text = _decode(content)
+        if self.body_lines >= 0:
+            if self.body_lines < PEM_MAX_BODY_LINES and _PEM_BODY_LINE.fullmatch(text):
+                self.body_lines += 1
+                return True
+            self.body_lines = -1
+        begins = list(PEM_BEGIN.finditer(text))
+        if begins and not PEM_END.search(text, begins[-1].end()):
+            self.body_lines = 0
+        return False
+
+
 class _Prepared:
     """A line turned into texts to redact and a way to rebuild the output from them."""
 
-    def __init__(self, line: Line, cfg: StreamConfig) -> None:
+    def __init__(self, line: Line, cfg: StreamConfig, pem_body: bool = False) -> None:
         self.line = line
+        self.pem_body = pem_body
         self.is_json = False
         self.json_invalid = False
         self._obj: Optional[Dict[str, Any]] = None
         self._slots: List[_Slot] = []
         self._text: Optional[str] = None
         self.texts: List[str] = []
+        if pem_body:
+            return  # masked whole, nothing to detect
         if cfg.jsonl and line.content.strip():
             try:
                 obj = orjson.loads(line.content)
@@ -461,6 +497,8 @@ class _Prepared:
 
     def render(self, redacted: Sequence[str]) -> bytes:
         """Build the output line (ending included) from the redacted texts."""
+        if self.pem_body:
+            return self.render_masked()
         if self._obj is not None:
             for (container, key), value, text in zip(self._slots, redacted, self.texts):
                 if value != text or isinstance(container[key], str):  # type: ignore[index]
@@ -563,6 +601,12 @@ class StreamRedactor:
         self.stats = StreamStats()
         self.on_line_error = on_line_error
         self.on_batch = on_batch
+        self._pem = PemCarry()
+
+    def _pem_body(self, lines: Sequence[Line]) -> List[bool]:
+        if self.config.jsonl:  # a key inside a JSON string is one value: the detector sees it
+            return [False] * len(lines)
+        return [self._pem.is_body(line.content) for line in lines]
 
     def process_batch(self, lines: Sequence[Line]) -> None:
         """Redact a batch, write its output lines in order and flush.
@@ -573,25 +617,26 @@ class StreamRedactor:
         """
         if not lines:
             return
+        pem_body = self._pem_body(lines)
         try:
-            prepared = [_Prepared(line, self.config) for line in lines]
+            prepared = [_Prepared(line, self.config, b) for line, b in zip(lines, pem_body)]
             results = _redact_prepared(prepared, self.redact)
             outputs = [p.render([r[0] for r in res]) for p, res in zip(prepared, results)]
         except Exception:
             # Fail closed: find the failing line(s) by retrying one at a time.
-            self._retry_one_by_one(lines)
+            self._retry_one_by_one(lines, pem_body)
             return
         for p, res in zip(prepared, results):
             self._count(p, res)
         self._write(outputs, lines)
 
-    def _retry_one_by_one(self, lines: Sequence[Line]) -> None:
+    def _retry_one_by_one(self, lines: Sequence[Line], pem_body: Sequence[bool]) -> None:
         cfg = self.config
         outputs: List[Optional[bytes]] = []
         for index, line in enumerate(lines):
             prepared: Optional[_Prepared] = None
             try:
-                prepared = _Prepared(line, cfg)
+                prepared = _Prepared(line, cfg, pem_body[index])
                 res = _redact_prepared([prepared], self.redact)[0]
                 data = prepared.render([r[0] for r in res])
             except Exception as e:
@@ -636,6 +681,8 @@ class StreamRedactor:
     def _count(self, p: _Prepared, res: Sequence[RedactResult]) -> None:
         self.stats.lines += 1
         self._count_json(p)
+        if p.pem_body and p.line.content.strip():
+            self.stats.spans["CREDENTIAL"] += 1
         for _, labels in res:
             self.stats.spans.update(labels)
 

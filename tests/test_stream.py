@@ -446,3 +446,39 @@ def test_invalid_bytes_round_trip_through_a_strict_redactor(data: bytes) -> None
     out, stats = run_bytes(data, redact=strict)
     assert out == data
     assert stats.failed == 0
+
+
+# --- PEM key bodies across lines ----------------------------------------------------------
+
+KEY = [
+    b"deploy: loading key",
+    b"-----BEGIN RSA PRIVATE KEY-----",
+    b"MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun",
+    b"",
+    b"VBHnkGfWZ3fI0mB3xKq+/A5sd==",
+    b"-----END RSA PRIVATE KEY-----",
+    b"mail a@b.co when done",
+]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 64])
+def test_pem_body_lines_are_masked_across_lines_and_batches(batch_size: int) -> None:
+    out, stats = run_bytes(b"\n".join(KEY) + b"\n", batch_size=batch_size)
+    lines = out.split(b"\n")[:-1]
+    assert len(lines) == len(KEY)
+    assert lines[0] == KEY[0] and lines[1] == KEY[1] and lines[5] == KEY[5]
+    assert lines[2] == b"*" * len(KEY[2]) and lines[4] == b"*" * len(KEY[4]) and lines[3] == b""
+    assert lines[6] == b"mail <EMAIL_ADDRESS> when done"
+    assert stats.spans["CREDENTIAL"] == 2
+
+
+def test_pem_block_without_end_closes_at_the_first_log_line() -> None:
+    data = b"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n2024-05-01 12:00:00 INFO ok\nabcd\n"
+    out, _ = run_bytes(data)
+    assert out.split(b"\n")[1:4] == [b"*" * 32, b"2024-05-01 12:00:00 INFO ok", b"abcd"]
+
+
+def test_pem_key_on_one_line_leaves_the_next_lines_alone() -> None:
+    data = b"k=-----BEGIN PRIVATE KEY-----\\nMIIB\\n-----END PRIVATE KEY-----\nabcd\n"
+    out, _ = run_bytes(data)
+    assert out.split(b"\n")[1] == b"abcd"
