@@ -1,6 +1,6 @@
 """Helpers shared by the CLI commands: diagnostics go to stderr, data to stdout."""
 from pathlib import Path
-from typing import Union
+from typing import Dict, Sequence, Union
 
 import typer
 from rich.console import Console
@@ -42,3 +42,20 @@ def load_pipeline(model: Union[str, Path]) -> Language:
             markup=False,
         )
         raise typer.Exit(EXIT_MODEL)
+
+
+def parse_operator_for(values: Sequence[str]) -> Dict[str, str]:
+    """`--operator-for LABEL=OP` values (repeatable) -> {LABEL: OP}, each label and operator
+    checked. RAISES UsageError (malformed) or ValueError (unknown label or operator)."""
+    from ..errors import Errors
+    from ..labels import check_labels
+    from ..operators import check_operator
+
+    per_label: Dict[str, str] = {}
+    for value in values:
+        label, sep, op = value.partition("=")
+        checked = check_labels([label]) if label.strip() else []
+        if not sep or len(checked) != 1:
+            raise UsageError(Errors.E203.format(value=value))
+        per_label[checked[0]] = check_operator(op, f" for label {checked[0]}")
+    return per_label

@@ -53,6 +53,7 @@ from ..stream import (
 from ._app import app
 from ._util import ModelError as _ModelError
 from ._util import UsageError as _UsageError
+from ._util import parse_operator_for
 from ._util import err as _err
 from ._util import err_console
 
@@ -68,17 +69,6 @@ DEBUG_ENV = "SPACY_PII_DEBUG"
 KEYED_OPERATORS = ("hash", "pseudonym")
 
 
-def _parse_operator_for(values: Sequence[str]) -> Dict[str, str]:
-    per_label: Dict[str, str] = {}
-    for value in values:
-        label, sep, op = value.partition("=")
-        checked = check_labels([label])
-        if not sep or len(checked) != 1:
-            raise _UsageError(Errors.E203.format(value=value))
-        per_label[checked[0]] = check_operator(op, f" for label {checked[0]}")
-    return per_label
-
-
 def _build_policy(
     operator: str,
     operator_for: Sequence[str],
@@ -87,7 +77,7 @@ def _build_policy(
     key_file: Optional[Path],
 ) -> RedactionPolicy:
     op = check_operator(operator)
-    per_label = _parse_operator_for(operator_for)
+    per_label = parse_operator_for(operator_for)
     keyed = sorted({o for o in [op, *per_label.values()] if o in KEYED_OPERATORS})
     key: Optional[bytes] = None
     if keyed or key_file is not None:

@@ -33,6 +33,7 @@ from ..operators import KEY_ENV, load_key
 from ._app import app
 from ._util import ModelError as _ModelError
 from ._util import UsageError as _UsageError
+from ._util import parse_operator_for
 from ._util import err as _err
 
 EXIT_OK = 0
@@ -51,16 +52,6 @@ CSV_OPTIONS = {
     "header": "true", "multiLine": "true", "quote": '"', "escape": '"',
     "ignoreLeadingWhiteSpace": "false", "ignoreTrailingWhiteSpace": "false",
 }
-
-
-def _parse_operator_for(values: Sequence[str]) -> Dict[str, str]:
-    per_label: Dict[str, str] = {}
-    for value in values:
-        label, sep, op = value.partition("=")
-        if not sep or not label.strip() or not op.strip():
-            raise _UsageError(Errors.E203.format(value=value))
-        per_label[label.strip().upper()] = op.strip()  # validated by the library
-    return per_label
 
 
 def _input_format(path: str, fmt: Optional[str]) -> str:
@@ -259,7 +250,7 @@ def _spark_redact_main(
 
             _require_spark()
             in_fmt = _input_format(input_path, fmt)
-            per_label = _parse_operator_for(operator_for)
+            per_label = parse_operator_for(operator_for)
             label_list = [lb for lb in labels.split(",") if lb.strip()] if labels is not None else None
             if key_file is not None and _is_local_path(key_file) and Path(key_file).is_file():
                 key_file = str(Path(key_file).resolve())  # the workers' working directory differs
