@@ -33,6 +33,8 @@ from typing import IO, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 import orjson
 
+from spacy_pii.generate.providers import luhn_check_digit
+
 NAMES = ("Jane Doe", "John Smith", "alice")  # in conftest.RULER_PATTERNS
 BIG_LINE_BYTES = 1_000_000
 # Shapes that must not be left in any output line: a value the test wrote, or a piece of one.
@@ -55,23 +57,10 @@ class SoakLine(NamedTuple):
     values: Tuple[bytes, ...]  # PII values written into the line
 
 
-def luhn_digit(body: str) -> str:
-    """The check digit that makes `body + digit` pass Luhn."""
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
-
-
 def card_for(n: int) -> str:
     """A Luhn-valid 16-digit Visa number, unique per n."""
     body = "4" + f"{n:014d}"
-    return body + luhn_digit(body)
+    return body + str(luhn_check_digit(body))
 
 
 def iban_for(n: int) -> str:
