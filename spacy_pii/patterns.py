@@ -69,12 +69,16 @@ class UserPattern(NamedTuple):
 # Local part: plain characters or %XX escapes other than %40 (so "jane%2Bx%40ex.com" is one
 # address); it never starts inside a run of such characters or inside an escape.
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._+'%-])(?<!%[0-9A-Fa-f])"
+    r"(?<![A-Za-z0-9._+%-])(?<!%[0-9A-Fa-f])(?!')"
     r"(?:[A-Za-z0-9._+'-]|%(?!40)[0-9A-Fa-f]{2}){1,64}"
     r"(?:@|%40)"
     r"(?P<domain>(?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,24})"
     r"(?![A-Za-z0-9-])"
 )
+
+
+# Mailboxes no person reads: not personal data.
+_SYSTEM_MAILBOX = re.compile(r"no-?reply|do-?not-?reply|mailer-daemon|postmaster", re.IGNORECASE)
 
 
 def find_emails(text: str) -> Iterator[Match]:
@@ -92,6 +96,10 @@ def find_emails(text: str) -> Iterator[Match]:
         while text[start] == ".":
             start += 1
         if text[start] == "@" or text.startswith("%40", start):
+            continue
+        if text.startswith("://", start - 3):
+            continue  # URL userinfo (a Sentry DSN key, user:pass@host): not a mailbox
+        if _SYSTEM_MAILBOX.fullmatch(re.split("@|%40", text[start : m.end()], maxsplit=1)[0]):
             continue
         yield Match(start, m.end(), "EMAIL_ADDRESS", DEFAULT_PATTERN_SCORE)
 
@@ -114,17 +122,29 @@ def _version_context(text: str, start: int) -> bool:
     return _VERSION_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
+_PREFIX_LEN = re.compile(r"/(\d{1,3})(?!\d)")
+
+
+def _network_prefix(text: str, end: int, bits: int) -> bool:
+    """Whether the address ending at `end` is followed by a CIDR prefix shorter than a host's."""
+    m = _PREFIX_LEN.match(text, end)
+    return m is not None and int(m.group(1)) < bits
+
+
 def find_ip_addresses(text: str) -> Iterator[Match]:
-    """Find IPv4 (octets <= 255) and IPv6 addresses, not version strings.
+    """Find IPv4 (octets <= 255) and IPv6 addresses of hosts: not version strings, not
+    0.x/127.x/255.x (unspecified, loopback, netmasks), not networks (`10.0.0.0/8`).
 
     text (str): the text to search.
     YIELDS (Match): IP_ADDRESS matches, score 1.0 (parser-validated).
     """
     for m in _IPV4.finditer(text):
-        if all(int(part) <= 255 for part in m.group().split(".")) and not _version_context(
-            text, m.start()
-        ):
-            yield Match(m.start(), m.end(), "IP_ADDRESS", VALIDATED_SCORE)
+        octets = [int(part) for part in m.group().split(".")]
+        if any(o > 255 for o in octets) or _version_context(text, m.start()):
+            continue
+        if octets[0] in (0, 127, 255) or _network_prefix(text, m.end(), 32):
+            continue  # unspecified, loopback, netmask/broadcast, or a network: no host
+        yield Match(m.start(), m.end(), "IP_ADDRESS", VALIDATED_SCORE)
     for m in _IPV6.finditer(text):
         candidate = m.group()
         try:
@@ -135,6 +155,8 @@ def find_ip_addresses(text: str) -> Iterator[Match]:
         # "::1", "a::b" (and C++ "std::x", which the lookbehind already skips) are not
         # addresses worth a span: ask for a full address or two groups with 4+ hex digits.
         if "::" in candidate and (len(groups) < 2 or sum(len(g) for g in groups) < 4):
+            continue
+        if _network_prefix(text, m.end(), 128):
             continue
         yield Match(m.start(), m.end(), "IP_ADDRESS", VALIDATED_SCORE)
 
@@ -401,7 +423,7 @@ _SECRET_KEYS = (
 )
 # key, optional closing quote, separator, value: "quoted" / 'quoted' / bare.
 _KEY_VALUE = re.compile(
-    r"(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}?(?:" + _SECRET_KEYS + r")(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9_.-])(?P<key>[A-Za-z0-9_.-]{0,40}?(?:" + _SECRET_KEYS + r"))(?![A-Za-z0-9])"
     r"[\"']?[ \t]*(?::=|=>|[:=])[ \t]*"
     r"(?:\"(?P<dq>(?:[^\"\\\r\n]|\\.){1,1000})\"|'(?P<sq>[^'\r\n]{1,1000})'"
     r"|(?P<bare>\$\{[A-Za-z0-9_]{1,100}\}|[^\s\"'&;,<>(){}\[\]]{1,1000}))",
@@ -417,7 +439,10 @@ _COOKIE = re.compile(
     r"(?<![A-Za-z0-9-])(?P<set>set-)?cookie[\"']?[ \t]*:[ \t]*(?P<body>[^\r\n\"]{1,8192})",
     re.IGNORECASE,
 )
-_COOKIE_PAIR = re.compile(r"(?:^|;)[ \t]*[^=;\s]{1,256}=(?P<value>[^;\s]{1,4096})")
+_COOKIE_PAIR = re.compile(r"(?:^|;)[ \t]*(?P<name>[^=;\s]{1,256})=(?P<value>[^;\s]{1,4096})")
+# A short cookie value is a preference (theme=dark, lang=en) unless the name says session.
+_SESSION_COOKIE = re.compile(r"sess|sid|token|auth|jwt|key|login|remember|csrf|xsrf", re.IGNORECASE)
+_MIN_COOKIE_SECRET = 8
 # Values that are not secrets: placeholders, or a value already redacted by us.
 _NOT_A_SECRET = re.compile(
     r"(?:null|none|nil|true|false|undefined|\*+|x{3,}|•+|<[^<>]*>|\[[A-Z_]+(?::[0-9a-f]+)?\]|\$\{?[A-Z0-9_]+\}?)",
@@ -456,6 +481,8 @@ def _find_credentials(text: str) -> Iterator[Match]:
     yield from _find_pem_blocks(text)
     for m in _KEY_VALUE.finditer(text):
         group = "dq" if m.group("dq") is not None else "sq" if m.group("sq") is not None else "bare"
+        if m.group("key").lower() == "pwd" and m.group(group).startswith("/"):
+            continue  # sudo's PWD=/home/x: the working directory
         found = _secret_value(m.start(group), m.end(group), m.group(group))
         if found:
             yield found
@@ -467,6 +494,11 @@ def _find_credentials(text: str) -> Iterator[Match]:
     for m in _COOKIE.finditer(text):
         body_start = m.start("body")
         for pair in _COOKIE_PAIR.finditer(m.group("body")):
+            short = len(pair.group("value")) < _MIN_COOKIE_SECRET
+            if short and not _SESSION_COOKIE.search(pair.group("name")):
+                if m.group("set"):
+                    break
+                continue
             found = _secret_value(
                 body_start + pair.start("value"), body_start + pair.end("value"), pair.group("value")
             )
@@ -501,7 +533,9 @@ def _find_pem_blocks(text: str) -> Iterator[Match]:
 # Cheap pre-filter: runs of digits and phone punctuation. Only the parts of a run with 7+
 # digits (dates cut out) are handed to phonenumbers, in windows of bounded size, so its
 # per-character cost is paid on few characters.
-_PHONE_RUN = re.compile(r"(?<![\d(+])[+(]?\d[\d \t().\-/+]*+")
+# Not after "ORD-", "INV-": the digits of an ID.
+_PHONE_RUN = re.compile(r"(?<![\d(+])(?<![A-Za-z]-)[+(]?\d[\d \t().\-/+]*+")
+_ISO_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?")
 _PHONE_WINDOW = 64  # characters per phonenumbers call; longer runs are cut into windows
 _PHONE_MIN_DIGITS = 7
 _PHONE_MAX_DIGITS = 17  # E.164 allows 15, plus a trunk prefix and slack
@@ -628,7 +662,10 @@ def find_phone_numbers(
     exclude (Sequence[Match]): spans of stronger detectors (cards, IPs, ...).
     YIELDS (Match): PHONE_NUMBER matches, not overlapping each other.
     """
-    blocked = _SpanIndex((m.start, m.end) for m in exclude)
+    # ISO timestamps ("T06:03:09.632276" has 8 digits) and dotted quads (netmasks, which the
+    # IP detector leaves alone) are no phones
+    shapes = [m.span() for regex in (_ISO_TIMESTAMP, _IPV4) for m in regex.finditer(text)]
+    blocked = _SpanIndex([(m.start, m.end) for m in exclude] + shapes)
     found: List[Tuple[int, int]] = []
     for run in _PHONE_RUN.finditer(text):
         if run.end() - run.start() < _PHONE_MIN_DIGITS:

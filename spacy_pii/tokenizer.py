@@ -14,7 +14,7 @@ The training configs name it in `[nlp.tokenizer]`, so a pipeline trained with it
 """
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterable, List, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -122,6 +122,7 @@ class LogTokenizer:
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = tuple()) -> "LogTokenizer":
         self.inner.from_bytes(bytes_data, exclude=exclude)
+        self.inner.rules = log_rules(self.inner.rules or {})  # saved by an older version
         return self
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
@@ -129,6 +130,7 @@ class LogTokenizer:
 
     def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "LogTokenizer":
         self.inner.from_disk(path, exclude=exclude)
+        self.inner.rules = log_rules(self.inner.rules or {})  # saved by an older version
         return self
 
     def __reduce__(self) -> Tuple[Any, ...]:
@@ -140,18 +142,28 @@ def build_inner(nlp: Language) -> Tokenizer:
     defaults = nlp.Defaults
     base = spacy_default_tokenizer(nlp)
     infixes = list(defaults.infixes or []) + LOG_INFIXES
-    # Drop the exceptions that split words without an apostrophe ("id" -> "i d", "dont"): in
-    # logs "id" is a key, not "I'd".
-    rules = {k: v for k, v in (base.rules or {}).items() if not (k.isalpha() and len(v) > 1)}
     return Tokenizer(
         nlp.vocab,
-        rules=rules,
+        rules=log_rules(base.rules or {}),
         prefix_search=base.prefix_search,
         suffix_search=base.suffix_search,
         infix_finditer=compile_infix_regex(infixes).finditer,
         token_match=base.token_match,
         url_match=None,  # URLs split on "/" so a username in a path is its own token
     )
+
+
+def log_rules(rules: Dict[str, Any]) -> Dict[str, Any]:
+    """spaCy's special cases without those that break log text.
+
+    Dropped: splits of words without an apostrophe ("id" -> "i d", "dont"), since in logs
+    "id" is a key, not "I'd"; and emoticons with "=" or ":" ("=/", ":/"), which glue a key to
+    a path value (sudo's "PWD=/").
+    """
+    return {
+        k: v for k, v in rules.items()
+        if not (k.isalpha() and len(v) > 1) and "=" not in k and ":" not in k
+    }
 
 
 def spacy_default_tokenizer(nlp: Language) -> Tokenizer:

@@ -46,6 +46,7 @@ def values(detector: Callable[[str], Iterator[Match]], text: str) -> List[str]:
         ("<j_o+tag@mail.example.co.uk>", ["j_o+tag@mail.example.co.uk"]),
         ("o'brien@example.ie.", ["o'brien@example.ie"]),
         ("a@b.co, c@d.io", ["a@b.co", "c@d.io"]),
+        ("VALUES ('Riley Jones', 'rjones@gmail.com');", ["rjones@gmail.com"]),  # quote not part of it
     ],
 )
 def test_email_found(text: str, expected: List[str]) -> None:
@@ -64,6 +65,11 @@ def test_email_found(text: str, expected: List[str]) -> None:
         "no at sign: jane.example.com",
         "user%40%40example.com",
         "...@example.com",
+        # mailboxes no person reads, and URL userinfo (a Sentry DSN key)
+        "From: no-reply@support.example.com",
+        "noreply@github.com",
+        "MAILER-DAEMON@mx.example.org",
+        "SENTRY_DSN=https://0accb3da4ded66c5@o735.ingest.sentry.io/92",
     ],
 )
 def test_email_rejected(text: str) -> None:
@@ -90,8 +96,7 @@ def test_email_edges(text: str, expected: List[str]) -> None:
         ("client 192.168.1.1 connected", ["192.168.1.1"]),
         ("dns 8.8.8.8:53", ["8.8.8.8"]),
         ("http://10.0.0.1/admin", ["10.0.0.1"]),
-        ("net 10.0.0.0/24.", ["10.0.0.0"]),
-        ("255.255.255.255", ["255.255.255.255"]),
+        ("host 10.0.0.7/32.", ["10.0.0.7"]),
         ("v6 2001:db8::8a2e:370:7334 ok", ["2001:db8::8a2e:370:7334"]),
         ("fe80::1ff:fe23:4567:890a%eth0", ["fe80::1ff:fe23:4567:890a"]),
         ("2001:0db8:85a3:0000:0000:8a2e:0370:7334", ["2001:0db8:85a3:0000:0000:8a2e:0370:7334"]),
@@ -117,6 +122,14 @@ def test_ip_found(text: str, expected: List[str]) -> None:
         "a::b",
         "mac aa:bb:cc:dd:ee:ff",
         "12:34:56.789",
+        # no host: networks, netmasks, broadcast, unspecified and loopback addresses
+        "net 10.0.0.0/24.",
+        "allow 0.0.0.0/0",
+        "fd00::/8",
+        "mask 255.255.255.0",
+        "255.255.255.255",
+        "listening on 0.0.0.0:80",
+        "from 127.0.0.1 port 22",
     ],
 )
 def test_ip_rejected(text: str) -> None:
@@ -342,6 +355,9 @@ def test_phone_found(text: str, expected: List[str]) -> None:
         "123-45-6789",
         "uuid 123e4567-e89b-12d3-a456-426614174000",
         "1,415,555,019",
+        "Submitted: 2021-10-17T06:03:09.632276",  # fractional seconds
+        "Policy number: ORD-2019-149446",  # an ID with a letter prefix
+        "mask 255.255.255.0",  # a netmask
     ],
 )
 def test_phone_rejected(text: str) -> None:
@@ -406,7 +422,7 @@ PEM = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo\nab
         ("Authorization: Bearer abc.def-ghi_123", ["abc.def-ghi_123"]),
         ("authorization: Basic dXNlcjpwYXNz", ["dXNlcjpwYXNz"]),
         ("curl -H 'Bearer 0123456789abcdef'", ["0123456789abcdef"]),
-        ("Cookie: session=abcd1234; theme=dark", ["abcd1234", "dark"]),
+        ("Cookie: session=abcd1234; theme=dark; csrftoken=x1", ["abcd1234", "x1"]),
         ("Set-Cookie: sid=xyz987; Path=/; HttpOnly", ["xyz987"]),
     ],
 )  # fmt: skip
@@ -432,6 +448,9 @@ def test_credential_found(text: str, expected: List[str]) -> None:
         "cookie: chocolate chip",
         "eyJhbGciOiJIUzI1NiJ9 alone",
         "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----",
+        "sudo: ci : TTY=pts/1 ; PWD=/home/ci ; USER=root",  # the working directory
+        "Set-Cookie: theme=dark; Path=/",  # a preference, not a session
+        "Cookie: lang=en; tz=UTC",
     ],
 )
 def test_credential_rejected(text: str) -> None:

@@ -112,3 +112,11 @@ def test_collapsed_wordpiece_aligns_to_one_token(nlp: Any) -> None:
         if piece in ("stamp", "token"):
             owners = [t for t in doc if t.idx <= start and end <= t.idx + len(t.text)]
             assert len(owners) == 1 and MACHINE_TOKEN.fullmatch(owners[0].text)
+
+
+def test_key_with_path_value_splits_even_from_older_saved_rules(tmp_path: Path) -> None:
+    nlp = spacy.blank("en", config=CONFIG)
+    assert words(nlp, "PWD=/ ; id=7") == ["PWD", "=", "/", ";", "id", "=", "7"]
+    nlp.tokenizer.inner.add_special_case("=/", [{"ORTH": "=/"}])  # as spaCy's emoticons had it
+    nlp.to_disk(tmp_path / "old")
+    assert words(spacy.load(tmp_path / "old"), "PWD=/") == ["PWD", "=", "/"]
