@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
 # The trained, int8 en_pii pipeline, committed (built by `make package`, see training/README.md).
-EN_PII_WHEEL := packages/en_pii-0.1.0-py3-none-any.whl
+EN_PII_WHEEL := packages/en_pii-0.2.0-py3-none-any.whl
 
 .PHONY: install browser demo test test-slow clean
 
@@ -59,7 +59,7 @@ BASE ?= training/base/minilm-l$(LAYERS)
 # A second stage starts from a trained pipeline's encoder: make base BASE_FROM=DIR BASE=DIR2
 BASE_FROM ?=
 TRF ?= $(OUT)/trf
-PKG_VERSION ?= 0.1.0
+PKG_VERSION ?= 0.2.0
 
 .PHONY: corpus base train train-cnn evaluate quantize package workflow
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from spacy_pii.quantize import QUANTIZED_ARCHITECTURE, QuantizedHFShim
+from spacy_pii.onnx import ONNX_ARCHITECTURE, OnnxHFShim
 
 pytestmark = pytest.mark.skipif(
     not spacy.util.is_package("en_pii"), reason="en_pii is not installed (make install installs packages/)"
@@ -25,10 +25,19 @@ def nlp():  # type: ignore[no-untyped-def]
 def test_pipeline_shape(nlp) -> None:  # type: ignore[no-untyped-def]
     assert nlp.pipe_names == ["transformer", "ner", "pii_redactor"]
     cfg = nlp.config["components"]["transformer"]["model"]
-    assert cfg["@architectures"] == QUANTIZED_ARCHITECTURE
+    assert cfg["@architectures"] == ONNX_ARCHITECTURE
     shim = nlp.get_pipe("transformer").model.layers[0].shims[0]
-    assert isinstance(shim, QuantizedHFShim)
+    assert isinstance(shim, OnnxHFShim)
     assert "/" not in cfg["name"]  # no training path leaks into the package
+
+
+def test_log_tokenizer_and_collapsed_machine_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "spacy-pii.LogTokenizer.v1"
+    line = "ts=2024-05-01T10:00:00Z req=7f3c9a2e-51b4-4c1e-9d0a-2b8e6f1c3d44 ip=10.2.3.4"
+    assert [t.text for t in nlp.make_doc(line)][:3] == ["ts", "=", "2024-05-01T10:00:00Z"]
+    hf = nlp.get_pipe("transformer").model.layers[0].shims[0]._hfmodel.tokenizer
+    # the timestamp and the UUID reach the encoder as one wordpiece each
+    assert hf.tokenize(line)[:7] == ["ts", "=", "stamp", "re", "##q", "=", "token"]
 
 
 def test_no_minilm_package_needed(nlp) -> None:  # type: ignore[no-untyped-def]
