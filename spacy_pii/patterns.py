@@ -408,8 +408,8 @@ _TOKEN_SHAPES: Tuple[Pattern[str], ...] = tuple(
     )
 )
 
-_PEM_BEGIN = re.compile(r"-----BEGIN (?P<kind>(?:[A-Z0-9]{1,20} ){0,3})PRIVATE KEY-----")
-_PEM_END = re.compile(r"-----END (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY-----")
+PEM_BEGIN = re.compile(r"-----BEGIN (?P<kind>(?:[A-Z0-9]{1,20} ){0,3})PRIVATE KEY-----")
+PEM_END = re.compile(r"-----END (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY-----")
 # Body of a PEM block cut off before its END line: base64 lines (16+ characters, or a short
 # padded last one) and RFC 1421 headers, separated by whitespace or escaped newlines.
 _PEM_BODY = re.compile(
@@ -511,8 +511,8 @@ def _find_credentials(text: str) -> Iterator[Match]:
 def _find_pem_blocks(text: str) -> Iterator[Match]:
     # Pair each BEGIN with the first END after it, in one pass over both lists: a lazy
     # BEGIN.*?END regex would rescan the text once per unterminated BEGIN.
-    begins = list(_PEM_BEGIN.finditer(text))
-    ends = list(_PEM_END.finditer(text))
+    begins = list(PEM_BEGIN.finditer(text))
+    ends = list(PEM_END.finditer(text))
     j = 0
     for i, begin in enumerate(begins):
         next_begin = begins[i + 1].start() if i + 1 < len(begins) else len(text)

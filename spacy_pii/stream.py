@@ -45,8 +45,7 @@ from typing import (
 import orjson
 
 from .errors import Errors, SpacyPIIError
-from .patterns import _PEM_BEGIN as PEM_BEGIN
-from .patterns import _PEM_END as PEM_END
+from .patterns import PEM_BEGIN, PEM_END
 
 # One redaction result per text: the redacted text and the labels of the spans it replaced.
 RedactResult = Tuple[str, List[str]]
@@ -453,6 +452,8 @@ class PemCarry:
 
     def is_body(self, content: bytes) -> bool:
         """Whether this line (in stream order) is inside an open key block."""
+        if self.body_lines < 0 and b"-----BEGIN" not in content:
+            return False  # the common case, without decoding
         text = _decode(content)
         if self.body_lines >= 0:
             if self.body_lines < PEM_MAX_BODY_LINES and _PEM_BODY_LINE.fullmatch(text):
