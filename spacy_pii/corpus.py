@@ -178,7 +178,7 @@ def record_to_doc(
     """
     if alignment not in ALIGNMENT_MODES:
         raise SpacyPIIError(Errors.E018.format(mode=alignment))
-    nlp = vocab_or_nlp if isinstance(vocab_or_nlp, Language) else _blank(vocab_or_nlp)
+    nlp = vocab_or_nlp if isinstance(vocab_or_nlp, Language) else blank_nlp(vocab_or_nlp)
     doc = nlp.make_doc(record.text)
     summary = ConvertSummary(docs=1)
     ents: List[Span] = []
@@ -224,7 +224,8 @@ def _trim_whitespace(span: Optional[Span]) -> Optional[Span]:
 _BLANK: Dict[int, Language] = {}
 
 
-def _blank(vocab: Optional[Vocab]) -> Language:
+def blank_nlp(vocab: Optional[Vocab] = None) -> Language:
+    """A blank English pipeline with the log tokenizer the training configs use (cached)."""
     import spacy
 
     key = id(vocab)
@@ -271,7 +272,7 @@ def convert(
     """
     if alignment not in ALIGNMENT_MODES:
         raise SpacyPIIError(Errors.E018.format(mode=alignment))
-    nlp = nlp if nlp is not None else _blank(None)
+    nlp = nlp if nlp is not None else blank_nlp(None)
     summary = ConvertSummary()
     docbin = DocBin(store_user_data=False)
     for record in read_jsonl(in_path, labels):

@@ -28,13 +28,14 @@ def check_alignment(
     """Count spans that `doc.char_span(..., alignment_mode="strict")` rejects.
 
     examples (Iterable[Union[Example, Mapping[str, Any]]]): examples or JSONL records.
-    tokenize (Optional[Tokenize]): text -> Doc; default: the tokenizer of `spacy.blank("en")`.
+    tokenize (Optional[Tokenize]): text -> Doc; default: the tokenizer the training configs
+        use (`corpus.blank_nlp`, spacy-pii.LogTokenizer.v1).
     RETURNS (AlignmentReport): the counts (no text, no values).
     """
     if tokenize is None:
-        import spacy
+        from ..corpus import blank_nlp
 
-        tokenize = spacy.blank("en").make_doc
+        tokenize = blank_nlp().make_doc
     report = AlignmentReport()
     for eg in examples:
         if isinstance(eg, Example):
