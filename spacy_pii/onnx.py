@@ -14,8 +14,8 @@ spacy-transformers' own; only the encoder call changes.
 import logging
 import os
 import re
-import warnings
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Sequence
 
@@ -24,16 +24,15 @@ import srsly
 import torch
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenDict, registry
-from spacy_transformers.architectures import create_TransformerModel_v3
 from spacy_transformers.data_classes import HFObjects
 from spacy_transformers.layers.hf_shim import HFShim
 from spacy_transformers.util import make_tempdir
 from thinc.api import ArgsKwargs, Model
 from torch import nn
-from transformers import AutoConfig
 from transformers.modeling_outputs import BaseModelOutput
 
 from .errors import Errors, SpacyPIIError
+from .quantize import inference_transformer_model, load_config_and_tokenizer
 
 ONNX_ARCHITECTURE = "spacy-pii.OnnxTransformerModel.v1"
 INPUT_NAMES = ["input_ids", "attention_mask", "token_type_ids"]
@@ -134,33 +133,13 @@ class OnnxHFShim(HFShim):
         msg = srsly.msgpack_loads(bytes_data)
         if "onnx" not in msg:
             raise SpacyPIIError(Errors.E304.format(reason="no ONNX graph in the saved transformer"))
-        tok_dict = dict(msg["tokenizer"])
-        with make_tempdir() as temp_dir:
-            srsly.write_json(temp_dir / "config.json", msg["config"])
-            config = AutoConfig.from_pretrained(temp_dir / "config.json")
-            tok_kwargs = tok_dict.pop("kwargs", {})
-            for name, data in tok_dict.items():
-                Path(temp_dir / name).write_bytes(data)
-            tokenizer = self.tokenizer_cls.from_pretrained(str(temp_dir.absolute()), **tok_kwargs)
+        config, tokenizer, vocab = load_config_and_tokenizer(
+            msg["config"], msg["tokenizer"], self.tokenizer_cls
+        )
         encoder = OrtEncoder(config, msg["onnx"])
-        self._hfmodel = HFObjects(tokenizer, encoder, None, SimpleFrozenDict(), SimpleFrozenDict())
+        self._hfmodel = HFObjects(tokenizer, encoder, vocab, SimpleFrozenDict(), SimpleFrozenDict())
         self._model = encoder
         return self
-
-
-def use_onnx_shim(model: Model, encoder: Any = None) -> Model:
-    """Swap the HFShim of a TransformerModel for an OnnxHFShim (around `encoder` if given)."""
-    wrapper = model.layers[0]
-    old: Any = wrapper.shims[0]
-    hf: HFObjects = old._hfmodel
-    if encoder is not None:
-        hf = HFObjects(hf.tokenizer, encoder, None, SimpleFrozenDict(), SimpleFrozenDict())
-    new = OnnxHFShim(
-        hf, config=old.cfg, optimizer=None, mixed_precision=False,
-        grad_scaler_config={"enabled": False},
-    )
-    wrapper.shims[0] = new
-    return model
 
 
 @registry.architectures(ONNX_ARCHITECTURE)
@@ -177,12 +156,9 @@ def create_onnx_transformer_model(
     Same arguments as `spacy-transformers.TransformerModel.v3`; `name` is only a label: the
     graph and tokenizer come from the pipeline's own files.
     """
-    model = create_TransformerModel_v3(
-        name, get_spans, tokenizer_config=tokenizer_config,
-        transformer_config=transformer_config, mixed_precision=False,
-        grad_scaler_config={"enabled": False},
+    return inference_transformer_model(
+        name, get_spans, tokenizer_config, transformer_config, OnnxHFShim
     )
-    return use_onnx_shim(model)
 
 
 def export_int8(hf_model: nn.Module, tokenizer: Any, fp32_modules: Sequence[str] = ()) -> bytes:

@@ -14,7 +14,7 @@ import re
 import warnings
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import srsly
 import torch
@@ -105,6 +105,27 @@ def quantize_hf_model(model: nn.Module, fp32_modules: Sequence[str] = ()) -> nn.
     return qmodel
 
 
+def load_config_and_tokenizer(
+    config_dict: Dict[str, Any], tok_dict: Dict[str, Any], tokenizer_cls: Any
+) -> Tuple[Any, Any, Optional[bytes]]:
+    """Rebuild the Hugging Face config and tokenizer an HFShim saved (its "config" and
+    "tokenizer" entries). RETURNS (config, tokenizer, vocab file bytes or None)."""
+    tok_dict = dict(tok_dict)
+    with make_tempdir() as temp_dir:
+        config_file = temp_dir / "config.json"
+        srsly.write_json(config_file, config_dict)
+        config = AutoConfig.from_pretrained(config_file)
+        tok_kwargs = tok_dict.pop("kwargs", {})
+        for name, data in tok_dict.items():
+            Path(temp_dir / name).write_bytes(data)
+        tokenizer = tokenizer_cls.from_pretrained(str(temp_dir.absolute()), **tok_kwargs)
+        vocab_file_contents = None
+        if hasattr(tokenizer, "vocab_file"):
+            vocab_file_name = tokenizer.vocab_files_names["vocab_file"]
+            vocab_file_contents = (temp_dir / vocab_file_name).read_bytes()
+    return config, tokenizer, vocab_file_contents
+
+
 class QuantizedHFShim(HFShim):
     """HFShim whose loader builds the quantized model and loads its state strictly."""
 
@@ -113,24 +134,15 @@ class QuantizedHFShim(HFShim):
     def from_bytes(self, bytes_data: bytes) -> "QuantizedHFShim":
         msg = srsly.msgpack_loads(bytes_data)
         config_dict = msg["config"]
-        tok_dict = msg["tokenizer"]
+        tok_dict = dict(msg["tokenizer"])
         if not config_dict:
             self._hfmodel = HFObjects(
                 None, None, None, msg["_init_tokenizer_config"], msg["_init_transformer_config"]
             )
             return self
-        with make_tempdir() as temp_dir:
-            config_file = temp_dir / "config.json"
-            srsly.write_json(config_file, config_dict)
-            config = AutoConfig.from_pretrained(config_file)
-            tok_kwargs = tok_dict.pop("kwargs", {})
-            for name, data in tok_dict.items():
-                Path(temp_dir / name).write_bytes(data)
-            tokenizer = self.tokenizer_cls.from_pretrained(str(temp_dir.absolute()), **tok_kwargs)
-            vocab_file_contents = None
-            if hasattr(tokenizer, "vocab_file"):
-                vocab_file_name = tokenizer.vocab_files_names["vocab_file"]
-                vocab_file_contents = (temp_dir / vocab_file_name).read_bytes()
+        config, tokenizer, vocab_file_contents = load_config_and_tokenizer(
+            config_dict, tok_dict, self.tokenizer_cls
+        )
         transformer = quantize_hf_model(AutoModel.from_config(config), self.fp32_modules)
         with warnings.catch_warnings():
             # torch's own notice while rebuilding quantized tensors; nothing for users to act on.
@@ -161,19 +173,36 @@ class QuantizedHFShim(HFShim):
             return self._model(*inputs.args, **inputs.kwargs)
 
 
-def _use_quantized_shim(model: Model, fp32_modules: Sequence[str]) -> Model:
+def swap_shim(model: Model, shim_cls: type, hf: Any = None) -> Any:
+    """Replace the HFShim of a spacy-transformers TransformerModel by an inference-only
+    `shim_cls` around `hf` (HFObjects; default: the old shim's). RETURNS the new shim."""
     wrapper = model.layers[0]
     old: Any = wrapper.shims[0]
-    new = QuantizedHFShim(
-        old._hfmodel,
+    new = shim_cls(
+        old._hfmodel if hf is None else hf,
         config=old.cfg,
         optimizer=None,
         mixed_precision=False,
         grad_scaler_config={"enabled": False},
     )
-    new._model = old._model
-    new.fp32_modules = tuple(fp32_modules)
     wrapper.shims[0] = new
+    return new
+
+
+def inference_transformer_model(
+    name: str, get_spans: Callable, tokenizer_config: dict, transformer_config: dict, shim_cls: type
+) -> Model[List[Doc], Any]:
+    """`spacy-transformers.TransformerModel.v3` in fp32 without gradient scaling, its shim
+    replaced by `shim_cls` (whose from_bytes loads the int8 weights)."""
+    model = create_TransformerModel_v3(
+        name,
+        get_spans,
+        tokenizer_config=tokenizer_config,
+        transformer_config=transformer_config,
+        mixed_precision=False,
+        grad_scaler_config={"enabled": False},
+    )
+    swap_shim(model, shim_cls)
     return model
 
 
@@ -193,15 +222,12 @@ def create_quantized_transformer_model(
     of Linear layers left in fp32). `name` is only a label here: the weights and tokenizer
     come from the pipeline's own files.
     """
-    model = create_TransformerModel_v3(
-        name,
-        get_spans,
-        tokenizer_config=tokenizer_config,
-        transformer_config=transformer_config,
-        mixed_precision=False,
-        grad_scaler_config={"enabled": False},
+    model = inference_transformer_model(
+        name, get_spans, tokenizer_config, transformer_config, QuantizedHFShim
     )
-    return _use_quantized_shim(model, fp32_modules)
+    shim: Any = model.layers[0].shims[0]
+    shim.fp32_modules = tuple(fp32_modules)
+    return model
 
 
 BACKENDS = ("torch", "onnx")
@@ -237,20 +263,19 @@ def quantize_pipeline(
     # nlp.config is rebuilt from the per-component configs, so change the component's own.
     trf_model_cfg: Dict[str, Any] = nlp.get_pipe_config(trf_names[0])["model"]
     if backend == "onnx":
-        from .onnx import ONNX_ARCHITECTURE, OrtEncoder, export_int8, use_onnx_shim
+        from .onnx import ONNX_ARCHITECTURE, OnnxHFShim, OrtEncoder, export_int8
 
         graph = export_int8(hf.transformer, hf.tokenizer, fp32_modules)
-        use_onnx_shim(model, OrtEncoder(hf.transformer.config, graph))
+        encoder = OrtEncoder(hf.transformer.config, graph)
+        swap_shim(model, OnnxHFShim, HFObjects(hf.tokenizer, encoder, None, {}, {}))
         trf_model_cfg["@architectures"] = ONNX_ARCHITECTURE
     else:
         qmodel = quantize_hf_model(hf.transformer, fp32_modules)
-        _use_quantized_shim(model, fp32_modules)
-        new_shim = model.layers[0].shims[0]
-        new_shim._model = qmodel
-        new_shim._hfmodel = HFObjects(
+        new_shim = swap_shim(model, QuantizedHFShim, HFObjects(
             hf.tokenizer, qmodel, hf.vocab_file_contents,
             hf._init_tokenizer_config, hf._init_transformer_config,
-        )
+        ))
+        new_shim.fp32_modules = tuple(fp32_modules)
         trf_model_cfg["@architectures"] = QUANTIZED_ARCHITECTURE
         trf_model_cfg["fp32_modules"] = list(fp32_modules)
     model.attrs["name"] = name
