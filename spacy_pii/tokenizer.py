@@ -89,12 +89,13 @@ class LogTokenizer:
         self.vocab = inner.vocab
 
     def __call__(self, text: str) -> Doc:
-        if not MACHINE_TOKEN.search(text):
+        matches = list(MACHINE_TOKEN.finditer(text))
+        if not matches:
             return self.inner(text)
         words: List[str] = []
         spaces: List[bool] = []
         pos = 0
-        for m in MACHINE_TOKEN.finditer(text):
+        for m in matches:
             self._add_segment(text[pos : m.start()], words, spaces)
             words.append(m.group())
             spaces.append(False)
