@@ -24,6 +24,8 @@ LABEL_SCHEME: Tuple[Tuple[str, str], ...] = (
     ("ORGANIZATION", "companies, employers, banks, schools"),
     ("USERNAME", "account handles and user= / login fields"),
     ("CREDENTIAL", "passwords, API keys, bearer/session tokens, private-key blobs"),
+    ("NRP", "nationality, religious or political group of a person (Presidio's NRP)"),
+    ("AGE", "a person's age ('a 67-year-old', 'aged 42'); not durations such as '8 years of experience'"),
 )
 
 LABELS: Tuple[str, ...] = tuple(label for label, _ in LABEL_SCHEME)
@@ -45,6 +47,8 @@ DISPLACY_COLORS: Dict[str, str] = {
     "ORGANIZATION": "#a0c4ff",
     "USERNAME": "#caffbf",
     "CREDENTIAL": "#ff595e",
+    "NRP": "#ffafcc",
+    "AGE": "#fde68a",
 }
 
 
