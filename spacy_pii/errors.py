@@ -102,6 +102,24 @@ class Errors:
     E410 = "[E410] {path} exists: pass --overwrite to replace it, or choose another OUT."
     E411 = ("[E411] The Spark job failed ({exc_type}){detail}. Set SPACY_PII_DEBUG=1 to see the "
             "full error (it may contain input text).")
+    # --- encrypt / surrogate operators, restore (E500-E549) ---
+    E500 = ("[E500] {what} needs a secret key and none was given: pass --key-file PATH (a file "
+            "holding the key) or set the SPACY_PII_KEY environment variable (key= in Python). "
+            "There is no default key.")
+    E501 = ("[E501] The key for {what} is shorter than {min_bytes} bytes: use a random key, e.g. "
+            "`openssl rand -base64 32 > key.txt`.")
+    E502 = ("[E502] {where}: token {index} could not be decrypted: the key is wrong, or the "
+            "token was altered or cut.")
+    E503 = "[E503] {source}:{line}: restore failed ({reason}); the line was {action}."
+    E504 = "[E504] {source}:{line}: restore failed ({reason}); stopping (--on-error fail)."
+    E505 = ("[E505] Mapping file {path}, line {line}: cannot be decrypted with this key (wrong "
+            "key, or the file was altered).")
+    E506 = "[E506] Cannot write the mapping file {path}: {reason}."
+    E507 = ("[E507] --mapping-out records what the surrogate operator replaced: use it with "
+            "--operator surrogate or --operator-for LABEL=surrogate.")
+    E508 = "[E508] The Presidio operator {name!r} needs params={{\"key\": ...}} (bytes or str)."
+    E509 = ("[E509] presidio-anonymizer is not installed: install the extra with "
+            "`pip install 'spacy-pii[presidio]'`.")
 
 
 class Warnings:
