@@ -120,6 +120,14 @@ class Errors:
     E508 = "[E508] The Presidio operator {name!r} needs params={{\"key\": ...}} (bytes or str)."
     E509 = ("[E509] presidio-anonymizer is not installed: install the extra with "
             "`pip install 'spacy-pii[presidio]'`.")
+    # --- label maps, scores and thresholds (E600-E649) ---
+    E600 = ("[E600] --label-map {spec!r} is not a JSON file, a THEIRS=OURS pair or a preset "
+            "(presets: {presets}).")
+    E601 = "[E601] The label map sends {theirs!r} to {ours!r}, which is not in the scheme. Known labels: {known}."
+    E602 = "[E602] Label map file {path}: {reason}."
+    E603 = "[E603] {name} must be a number from 0 to 1, got {value!r}."
+    E604 = "[E604] --threshold-for expects LABEL=SCORE with SCORE from 0 to 1, got {value!r}."
+    E605 = "[E605] beam_width must be a positive integer, got {value!r}."
 
 
 class Warnings:
@@ -127,6 +135,9 @@ class Warnings:
     # --- redactor / CLI (W1xx, W2xx) ---
     W200 = ("[W200] A {category}{code} was raised at {where} while redacting; its message is "
             "withheld (it may quote input text). Set SPACY_PII_DEBUG=1 to see it.")
+    # --- label maps (W600-W649) ---
+    W600 = "[W600] Gold labels with no mapping (spans dropped; map them with --label-map): {labels}."
+    W601 = "[W601] Gold labels ignored by the label map (spans dropped): {labels}."
 
 
 class SpacyPIIError(ValueError):
