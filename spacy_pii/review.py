@@ -18,6 +18,7 @@ sensitive as the data it was built from.
 """
 import html
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -500,128 +501,15 @@ def _doc_html(d: DocReview) -> str:
     )
 
 
-CSS = """
-:root{--fg:#1d1d1f;--muted:#6b6b70;--line:#e3e3e8;--bg:#f6f6f8;--leak:#d62828;--warn:#e07a00}
-*{box-sizing:border-box}
-body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;
-color:var(--fg);background:var(--bg)}
-main{max-width:1200px;margin:0 auto;padding:16px 24px 48px}
-h1{font-size:20px;margin:0 0 2px}
-h2{font-size:15px;margin:0 0 8px}
-h2 small{font-weight:normal;color:var(--muted)}
-.meta{color:var(--muted);margin:0}
-.sensitive{display:inline-block;margin:8px 0 0;padding:3px 10px;border-radius:4px;background:#fff3cd;
-border:1px solid #f0d78c;font-size:13px}
-.cards{display:flex;flex-wrap:wrap;gap:16px;margin:16px 0;align-items:flex-start}
-.side{display:flex;flex-direction:column;gap:16px;flex:1 1 340px}
-.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}
-table{border-collapse:collapse;font-variant-numeric:tabular-nums}
-th,td{padding:3px 9px;text-align:right;border-bottom:1px solid var(--line);white-space:nowrap}
-th:first-child,td:first-child,#confusions td:nth-child(2){text-align:left}
-thead th{font-size:12px;color:var(--muted);font-weight:600}
-tr.total th,tr.total td{font-weight:600;border-top:2px solid var(--line)}
-td.none{color:var(--muted);text-align:left}
-.rates{margin:8px 0 0;color:var(--muted)}
-.scores{flex:0 1 auto}
-.scores .rates{width:0;min-width:100%}
-.rates b{color:var(--fg)}
-.sw{display:inline-block;width:10px;height:10px;border-radius:2px;background:var(--c);
-margin-right:6px;vertical-align:baseline}
-.legend{list-style:none;padding:0;margin:0;color:var(--muted)}
-.legend li{line-height:2.4}
-#filters{position:sticky;top:0;z-index:2;background:var(--bg);display:flex;flex-wrap:wrap;
-align-items:center;gap:8px 16px;padding:10px 0;border-bottom:1px solid var(--line);margin-bottom:12px}
-fieldset{border:1px solid var(--line);border-radius:6px;background:#fff;margin:0;padding:4px 10px 6px;
-display:flex;flex-wrap:wrap;gap:2px 12px;align-items:center}
-legend{font-size:12px;color:var(--muted);padding:0 4px}
-legend button{font-size:11px;margin-left:4px;padding:0 6px;border:1px solid var(--line);
-border-radius:3px;background:#fff;cursor:pointer}
-fieldset label{white-space:nowrap;cursor:pointer}
-#shown{color:var(--muted)}
-.doc{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 16px 12px;margin:0 0 10px}
-.doc[hidden]{display:none}
-.doc header{display:flex;gap:8px;align-items:center;margin-bottom:4px;font-size:12px}
-.doc header a{color:var(--muted);text-decoration:none;margin-right:4px}
-.badge{padding:1px 8px;border-radius:10px;font-size:12px;background:#eee}
-.badge.k-leak{background:#fde2e2;color:#9b1c1c}
-.badge.k-label,.badge.k-boundary{background:#fff0d9;color:#8a4b00}
-.badge.k-fp{background:#ececec;color:#555}
-.badge.k-ok{background:#e3f6e8;color:#1e6b35}
-.text{white-space:pre-wrap;overflow-wrap:break-word;font-size:15px;line-height:2.3}
-mark.entity{background:var(--c);color:var(--fg);padding:.2em .45em;margin:0 .1em;border-radius:.35em;
-line-height:1;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-mark .lbl{font-size:.68em;font-weight:700;margin-left:.45em;vertical-align:middle;letter-spacing:.02em}
-mark .was{font-weight:600;opacity:.85}
-mark.k-leak{background:#fff5f5;outline:2px dashed var(--leak);outline-offset:-1px;color:#8b0000}
-mark.k-leak .lbl{color:var(--leak)}
-mark.k-fp{background:#ececec;color:#777}
-mark.k-fp .t{text-decoration:line-through;text-decoration-thickness:2px}
-mark.k-label{box-shadow:inset 0 0 0 2px var(--warn)}
-mark.k-label .was{color:#8a4b00}
-mark.k-boundary{border-bottom:3px dotted var(--warn)}
-mark.dim{opacity:.3}
-"""
+def asset(name: str) -> str:
+    """The text of a file of the report's page (package data in spacy_pii/assets).
 
-JS = """
-(function () {
-  var docs = Array.prototype.slice.call(document.querySelectorAll("article.doc"));
-  var boxes = function (name) {
-    return Array.prototype.slice.call(document.querySelectorAll('#filters input[name="' + name + '"]'));
-  };
-  var kinds = boxes("kind"), labels = boxes("label");
-  var shown = document.getElementById("shown");
-  var checked = function (list) {
-    var on = {};
-    list.forEach(function (b) { if (b.checked) { on[b.value] = true; } });
-    return on;
-  };
-  function writeHash(k, l) {
-    var parts = [];
-    if (!kinds.every(function (b) { return b.checked; })) { parts.push("kinds=" + Object.keys(k).join(",")); }
-    if (!labels.every(function (b) { return b.checked; })) { parts.push("labels=" + Object.keys(l).join(",")); }
-    var hash = parts.length ? "#" + parts.join("&") : "";
-    if (location.hash !== hash && !/^#doc-/.test(location.hash)) {
-      history.replaceState(null, "", location.pathname + location.search + hash);
-    }
-  }
-  function readHash() {
-    location.hash.replace(/^#/, "").split("&").forEach(function (part) {
-      var kv = part.split("="), list = kv[0] === "kinds" ? kinds : kv[0] === "labels" ? labels : null;
-      if (!list || kv.length !== 2) { return; }
-      var want = decodeURIComponent(kv[1]).split(",");
-      list.forEach(function (b) { b.checked = want.indexOf(b.value) >= 0; });
-    });
-  }
-  function apply() {
-    var k = checked(kinds), l = checked(labels), n = 0;
-    var allLabels = labels.every(function (b) { return b.checked; });
-    docs.forEach(function (d) {
-      var dk = d.getAttribute("data-kinds").split(" ");
-      var dl = d.getAttribute("data-labels").split(" ").filter(Boolean);
-      var show = dk.some(function (x) { return k[x]; }) &&
-        (dl.length ? dl.some(function (x) { return l[x]; }) : allLabels);
-      d.hidden = !show;
-      if (show) { n += 1; }
-      d.querySelectorAll("mark[data-label]").forEach(function (m) {
-        m.classList.toggle("dim", !l[m.getAttribute("data-label")]);
-      });
-    });
-    shown.textContent = n + " of " + docs.length + " documents shown";
-    document.body.setAttribute("data-shown", String(n));
-    writeHash(k, l);
-  }
-  document.getElementById("filters").addEventListener("change", apply);
-  document.querySelectorAll("#filter-label button[data-all]").forEach(function (btn) {
-    btn.addEventListener("click", function () {
-      labels.forEach(function (b) { b.checked = btn.getAttribute("data-all") === "1"; });
-      apply();
-    });
-  });
-  readHash();
-  apply();
-  document.body.setAttribute("data-ready", "1");
-})();
-"""
+    name (str): the file name, e.g. "review.css".
+    RETURNS (str): its text.
+    """
+    return resources.files("spacy_pii").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
+
+
 
 # No fetch of any kind: styles and the script are inline, nothing else may load.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -659,7 +547,7 @@ def render_html(result: Review, *, data_name: str = "", model_name: str = "") ->
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="referrer" content="no-referrer">',
-            f"<title>{_e(heading)}</title><style>{CSS}</style></head>\n<body>\n<main>",
+            f"<title>{_e(heading)}</title><style>{asset('review.css')}</style></head>\n<body>\n<main>",
             f"<header><h1>{_e(heading)}</h1><p class=\"meta\">{_e(' · '.join(summary))}{model}</p>",
             '<p class="sensitive">This report contains the raw text of every document: treat it '
             "as sensitive, like the data it was built from.</p></header>\n",
@@ -668,7 +556,7 @@ def render_html(result: Review, *, data_name: str = "", model_name: str = "") ->
             '<section id="docs">\n',
             "\n".join(_doc_html(d) for d in result.docs),
             "\n</section></main>\n",
-            f"<script>{JS}</script>\n</body></html>\n",
+            f"<script>{asset('review.js')}</script>\n</body></html>\n",
         ]
     )
 

@@ -23,6 +23,7 @@ from spacy_pii.evaluate import evaluate
 from spacy_pii.labels import DISPLACY_COLORS, LABELS
 from spacy_pii.review import (
     Mark,
+    asset,
     Review,
     ReviewInput,
     read_review_jsonl,
@@ -211,6 +212,22 @@ def test_self_contained(pii_nlp: Any) -> None:
     for needle in ("http://", "https://", "<link", "@import", "url(", " src=", "//cdn"):
         assert needle not in out, needle
     assert out.count("<script>") == 1 and "<style>" in out
+    assert f"<style>{asset('review.css')}</style>" in out
+    assert f"<script>{asset('review.js')}</script>" in out
+
+
+@pytest.mark.parametrize("name,needle", [("review.css", "mark.entity{"), ("review.js", "data-ready")])
+def test_page_assets_are_package_data(name: str, needle: str) -> None:
+    """The CSS and JS are files in spacy_pii/assets, declared as package data (so a wheel
+    carries them) and read through importlib.resources."""
+    import configparser
+    import fnmatch
+
+    assert needle in asset(name)
+    cfg = configparser.ConfigParser()
+    cfg.read(Path(__file__).parents[1] / "setup.cfg")
+    patterns = [p.strip() for p in cfg["options.package_data"]["spacy_pii"].split(",")]
+    assert any(fnmatch.fnmatch(f"assets/{name}", p) for p in patterns)
 
 
 def test_report_contents(pii_nlp: Any) -> None:
