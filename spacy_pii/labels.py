@@ -1,55 +1,107 @@
 """The label scheme: the one source of truth for every PII label spacy-pii knows.
 
+One table, `LABEL_SCHEME`, holds each label's name, what it covers, its displaCy colour,
+whether its values are number-like (the mask operator's `keep_last` shows their last
+characters), whether the NER model learns it from the corpus (the others come from the
+validated detectors only), and how a detector validates it (the README label table).
+Everything else here derives from it.
+
 Names follow Presidio's entity names where one exists, so en_pii output can feed tools
 built around them.
 """
-from typing import Dict, List, Tuple
+from typing import Dict, FrozenSet, List, NamedTuple, Tuple
 
 from spacy.util import registry
 
-# (label, what it covers). Order is the display order in the README and reports.
-LABEL_SCHEME: Tuple[Tuple[str, str], ...] = (
-    ("PERSON", "names of people, in any casing, including first or last name alone"),
-    ("EMAIL_ADDRESS", "e-mail addresses, including URL-encoded (%40) and spoken ('at', 'dot') forms"),
-    ("PHONE_NUMBER", "phone numbers in national and international formats, also spoken digit by digit"),
-    ("CREDIT_CARD", "payment card numbers that pass Luhn, with or without spaces/dashes"),
-    ("IBAN_CODE", "international bank account numbers (country length + mod-97)"),
-    ("US_SSN", "US social security numbers"),
-    ("IP_ADDRESS", "IPv4 and IPv6 addresses of clients and hosts"),
-    ("MAC_ADDRESS", "hardware MAC addresses"),
+
+class Label(NamedTuple):
+    """One row of the label scheme."""
+
+    name: str
+    description: str
+    colour: str  # displaCy colour
+    number_like: bool  # mask's keep_last shows the last characters ("card ending 1111")
+    model: bool  # learned by the NER from the corpus (else: detectors only)
+    validation: str  # how the detectors check it ("" = model only)
+
+
+# (name, description, colour, number_like, model, validation). Order is the display order
+# in the README and reports. A literal, so tests/data/make_challenge.py can read it without
+# importing spaCy.
+LABEL_SCHEME: Tuple[Tuple[str, str, str, bool, bool, str], ...] = (
+    ("PERSON", "names of people, in any casing, including first or last name alone",
+     "#f4a261", False, True, ""),
+    ("EMAIL_ADDRESS", "e-mail addresses, including URL-encoded (%40) and spoken ('at', 'dot') forms",
+     "#8ecae6", False, True, "shape; domain labels checked; no-reply mailboxes and URL userinfo skipped"),
+    ("PHONE_NUMBER", "phone numbers in national and international formats, also spoken digit by digit",
+     "#90e0ef", True, True, "phonenumbers (valid for a configured region or with +); bare digits need a phone word"),
+    ("CREDIT_CARD", "payment card numbers that pass Luhn, with or without spaces/dashes",
+     "#e63946", True, True, "issuer prefix and length + Luhn"),
+    ("IBAN_CODE", "international bank account numbers (country length + mod-97)",
+     "#ff8fa3", True, True, "country length + mod-97"),
+    ("US_SSN", "US social security numbers",
+     "#c9184a", True, True, "area/group/serial rules; 9 bare digits need 'SSN' context"),
+    ("IP_ADDRESS", "IPv4 and IPv6 addresses of clients and hosts",
+     "#b5e48c", False, True, "parsed (ipaddress); no versions, networks, netmasks, loopback"),
+    ("MAC_ADDRESS", "hardware MAC addresses",
+     "#99d98c", False, True, "shape (colon, dash, Cisco dotted with a hex letter)"),
     ("DATE_TIME", "dates tied to a person or an event in prose (birth dates, appointments); "
-     "machine log timestamps are NOT PII"),
-    ("LOCATION", "cities, states, regions and countries"),
-    ("STREET_ADDRESS", "street addresses, with house number, street, postcode"),
-    ("ORGANIZATION", "companies, employers, banks, schools"),
-    ("USERNAME", "account handles and user= / login fields"),
-    ("CREDENTIAL", "passwords, API keys, bearer/session tokens, private-key blobs"),
-    ("NRP", "nationality, religious or political group of a person (Presidio's NRP)"),
-    ("AGE", "a person's age ('a 67-year-old', 'aged 42'); not durations such as '8 years of experience'"),
-)
+     "machine log timestamps are NOT PII", "#ffd166", False, True, ""),
+    ("LOCATION", "cities, states, regions and countries", "#cdb4db", False, True, ""),
+    ("STREET_ADDRESS", "street addresses, with house number, street, postcode",
+     "#bdb2ff", False, True, ""),
+    ("ORGANIZATION", "companies, employers, banks, schools", "#a0c4ff", False, True, ""),
+    ("USERNAME", "account handles and user= / login fields", "#caffbf", False, True, ""),
+    ("CREDENTIAL", "passwords, API keys, bearer/session tokens, private-key blobs",
+     "#ff595e", False, True, "known token shapes, PEM blocks, values of secret-named keys and auth headers"),
+    ("NRP", "nationality, religious or political group of a person (Presidio's NRP)",
+     "#ffafcc", False, True, ""),
+    ("AGE", "a person's age ('a 67-year-old', 'aged 42'); not durations such as '8 years of experience'",
+     "#fde68a", False, True, ""),
+    ("URL", "web addresses with a scheme (https://...) or www., including user info and query strings",
+     "#48cae4", False, True, "shape; host needs a dot or is localhost"),
+    ("CRYPTO", "cryptocurrency wallet addresses (Bitcoin, Ethereum)",
+     "#f77f00", False, False, "Bitcoin base58check or bech32/bech32m; Ethereum EIP-55 mixed case or a wallet word"),
+    ("US_ITIN", "US individual taxpayer identification numbers (9XX-7X-XXXX)",
+     "#a4133c", True, False, "ITIN group ranges; bare digits need 'ITIN'/'taxpayer' context"),
+    ("US_PASSPORT", "US passport numbers", "#800f2f", True, False, "needs 'passport' context"),
+    ("US_DRIVER_LICENSE", "US driver license numbers", "#590d22", True, False,
+     "needs 'driver license' / 'DL' context"),
+    ("US_BANK_NUMBER", "US bank account numbers", "#ff4d6d", True, False,
+     "needs 'bank account' / 'checking' context"),
+    ("UK_NHS", "UK National Health Service numbers", "#457b9d", True, False,
+     "mod-11; bare digits need 'NHS' context"),
+    ("UK_NINO", "UK National Insurance numbers", "#1d3557", True, False,
+     "prefix rules (no BG, GB, NK, KN, TN, NT, ZZ; no D, F, I, Q, U, V), suffix A-D"),
+    ("ES_NIF", "Spanish DNI/NIF numbers", "#e9c46a", True, False, "mod-23 control letter"),
+    ("ES_NIE", "Spanish foreigner identity numbers (NIE)", "#e76f51", True, False,
+     "X/Y/Z prefix + mod-23 control letter"),
+    ("IT_FISCAL_CODE", "Italian codice fiscale", "#2a9d8f", True, False,
+     "structure + check character"),
+    ("IN_PAN", "Indian permanent account numbers", "#ff9f1c", True, False,
+     "structure (holder-type letter); needs 'PAN' context unless the letters are upper case"),
+    ("IN_AADHAAR", "Indian Aadhaar numbers", "#ffbf69", True, False,
+     "Verhoeff; needs 'Aadhaar'/'UIDAI' context"),
+    ("AU_TFN", "Australian tax file numbers", "#6a994e", True, False, "mod-11 weights; needs 'TFN' context"),
+    ("AU_ABN", "Australian business numbers", "#a7c957", True, False,
+     "mod-89; needs 'ABN' context unless grouped 2-3-3-3"),
+    ("SG_NRIC_FIN", "Singapore NRIC/FIN numbers", "#bc4749", True, False, "S/T/F/G/M prefix + check letter"),
+    ("PL_PESEL", "Polish PESEL numbers", "#dc2f02", True, False,
+     "mod-10 weights + birth date; needs 'PESEL' context"),
+    ("CA_SIN", "Canadian social insurance numbers", "#9d0208", True, False,
+     "Luhn; needs 'SIN'/'social insurance' context"),
+    ("MEDICAL_LICENSE", "US DEA registration numbers of prescribers", "#6d597a", True, False,
+     "DEA check digit"),
+)  # fmt: skip
 
-LABELS: Tuple[str, ...] = tuple(label for label, _ in LABEL_SCHEME)
-LABEL_DESCRIPTIONS: Dict[str, str] = dict(LABEL_SCHEME)
-
-# displaCy colours (entry point `spacy_displacy_colors`), one hue family per kind of PII.
-DISPLACY_COLORS: Dict[str, str] = {
-    "PERSON": "#f4a261",
-    "EMAIL_ADDRESS": "#8ecae6",
-    "PHONE_NUMBER": "#90e0ef",
-    "CREDIT_CARD": "#e63946",
-    "IBAN_CODE": "#ff8fa3",
-    "US_SSN": "#c9184a",
-    "IP_ADDRESS": "#b5e48c",
-    "MAC_ADDRESS": "#99d98c",
-    "DATE_TIME": "#ffd166",
-    "LOCATION": "#cdb4db",
-    "STREET_ADDRESS": "#bdb2ff",
-    "ORGANIZATION": "#a0c4ff",
-    "USERNAME": "#caffbf",
-    "CREDENTIAL": "#ff595e",
-    "NRP": "#ffafcc",
-    "AGE": "#fde68a",
-}
+SCHEME: Tuple[Label, ...] = tuple(Label(*row) for row in LABEL_SCHEME)
+LABELS: Tuple[str, ...] = tuple(label.name for label in SCHEME)
+LABEL_DESCRIPTIONS: Dict[str, str] = {label.name: label.description for label in SCHEME}
+# displaCy colours (entry point `spacy_displacy_colors`).
+DISPLACY_COLORS: Dict[str, str] = {label.name: label.colour for label in SCHEME}
+NUMBER_LIKE_LABELS: FrozenSet[str] = frozenset(label.name for label in SCHEME if label.number_like)
+# Labels the NER learns from the corpus; the others only come from detectors.
+MODEL_LABELS: Tuple[str, ...] = tuple(label.name for label in SCHEME if label.model)
 
 
 def check_labels(labels: List[str]) -> List[str]:
@@ -69,5 +121,5 @@ def check_labels(labels: List[str]) -> List[str]:
 
 @registry.misc("spacy-pii.pii_labels.v1")
 def create_labels() -> List[str]:
-    """The label scheme as a list, for configs (`@misc = "spacy-pii.pii_labels.v1"`)."""
-    return list(LABELS)
+    """The labels the NER learns, as a list, for configs (`@misc = "spacy-pii.pii_labels.v1"`)."""
+    return list(MODEL_LABELS)
