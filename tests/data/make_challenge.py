@@ -5,9 +5,10 @@ Stdlib only. Usage: python tests/data/make_challenge.py [--check]
 challenge.txt has one example per line, "genre<TAB>text", with inline markup
 [[value|LABEL]]. In the text, the two characters \\n stand for a newline and \\\\ for one
 backslash; any other backslash is kept as it is. Lines starting with '#' and blank lines
-are skipped.
+are skipped, except the directive "# @set NAME", which puts every following line into the set
+NAME (lines before the first directive are in set "v1").
 
-Each output line is {"text": ..., "spans": [{"start", "end", "label"}], "genre": ...}, with
+Each output line is {"text": ..., "spans": [{"start", "end", "label"}], "genre": ..., "set": ...}, with
 character offsets into the unmarked text and spans sorted by start.
 
 The script refuses to write anything if a line breaks a rule: unknown genre or label,
@@ -38,6 +39,8 @@ OUT = HERE / "challenge.jsonl"
 LABELS_PY = HERE.parent.parent / "spacy_pii" / "labels.py"
 
 GENRES = ("transcript", "chat", "email", "log", "prose")
+FIRST_SET = "v1"
+SET_DIRECTIVE = re.compile(r"#\s*@set\s+(\w+)\s*$")
 
 
 class Span(TypedDict):
@@ -50,6 +53,7 @@ class Record(TypedDict):
     text: str
     spans: List[Span]
     genre: str
+    set: str
 
 
 MARKUP = re.compile(r"\[\[(?!\[)(.*?)\]\]", re.DOTALL)
@@ -71,8 +75,12 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SYMBOLS = {"dot": ".", "point": ".", "colon": ":", "dash": "-", "hyphen": "-", "plus": "+"}
 
 
-def load_labels() -> Tuple[str, ...]:
-    """Read LABEL_SCHEME out of spacy_pii/labels.py without importing spaCy."""
+def load_scheme() -> List[Tuple[str, bool]]:
+    """Read LABEL_SCHEME out of spacy_pii/labels.py without importing spaCy.
+
+    RETURNS (List[Tuple[str, bool]]): (name, learned by the NER) per label; rows without the
+        `model` column (column 4) count as learned.
+    """
     tree = ast.parse(LABELS_PY.read_text(encoding="utf8"))
     for node in ast.walk(tree):
         targets: List[ast.expr]
@@ -84,8 +92,19 @@ def load_labels() -> Tuple[str, ...]:
             continue
         names = [t.id for t in targets if isinstance(t, ast.Name)]
         if "LABEL_SCHEME" in names and value is not None:
-            return tuple(str(label) for label, _ in ast.literal_eval(value))
+            rows = ast.literal_eval(value)
+            return [(str(row[0]), bool(row[4]) if len(row) > 4 else True) for row in rows]
     raise SystemExit(f"LABEL_SCHEME not found in {LABELS_PY}")
+
+
+def load_labels() -> Tuple[str, ...]:
+    """Every label name in the scheme, in display order."""
+    return tuple(name for name, _ in load_scheme())
+
+
+def model_labels() -> Tuple[str, ...]:
+    """The labels the NER learns; only these must have enough spans in the set."""
+    return tuple(name for name, model in load_scheme() if model)
 
 
 def unescape(raw: str) -> str:
@@ -252,7 +271,12 @@ def build() -> Tuple[List[Record], List[str]]:
     labels = load_labels()
     records: List[Record] = []
     errors: List[str] = []
+    current_set = FIRST_SET
     for lineno, line in enumerate(SRC.read_text(encoding="utf8").splitlines(), start=1):
+        directive = SET_DIRECTIVE.match(line)
+        if directive:
+            current_set = directive.group(1)
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         genre, sep, body = line.partition("\t")
@@ -267,7 +291,7 @@ def build() -> Tuple[List[Record], List[str]]:
         if text != text.strip():
             errors.append(f"{SRC.name}:{lineno}: leading/trailing whitespace in the text")
             continue
-        records.append({"text": text, "spans": spans, "genre": genre})
+        records.append({"text": text, "spans": spans, "genre": genre, "set": current_set})
     seen: Dict[str, int] = {}
     for i, rec in enumerate(records):
         if rec["text"] in seen:
@@ -294,11 +318,21 @@ def summary(records: List[Record]) -> str:
     rows.append(f"  {'total':<15}{n:>4}  ({n_empty})")
     rows.append("")
     rows.append("Spans per label (lines containing the label in brackets):")
+    learned = model_labels()
     for label in labels:
-        rows.append(f"  {label:<15}{per_label[label]:>4}  ({lines_with[label]})")
+        if label in learned or per_label[label]:  # detector-only labels when present
+            rows.append(f"  {label:<15}{per_label[label]:>4}  ({lines_with[label]})")
     rows.append(f"  {'total':<15}{sum(per_label.values()):>4}")
     rows.append("")
     rows.append(f"Lines without PII: {n_empty}/{n} = {n_empty / n:.1%}")
+    rows.append("")
+    rows.append("Per set: lines (without PII), spans")
+    sets = list(dict.fromkeys(r["set"] for r in records))
+    for name in sets:
+        members = [r for r in records if r["set"] == name]
+        n_set_empty = sum(1 for r in members if not r["spans"])
+        n_spans = sum(len(r["spans"]) for r in members)
+        rows.append(f"  {name:<15}{len(members):>4}  ({n_set_empty})  {n_spans}")
     return "\n".join(rows)
 
 
@@ -309,9 +343,8 @@ def main(argv: List[str]) -> int:
             print(e, file=sys.stderr)
         print(f"{len(errors)} error(s); {OUT.name} not written", file=sys.stderr)
         return 1
-    labels = load_labels()
     counts = Counter(s["label"] for r in records for s in r["spans"])
-    sparse = [label for label in labels if counts[label] < 8]
+    sparse = [label for label in model_labels() if counts[label] < 8]
     if sparse:
         print(f"labels with fewer than 8 spans: {', '.join(sparse)}", file=sys.stderr)
         return 1
