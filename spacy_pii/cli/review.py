@@ -4,19 +4,32 @@ redactions, with its errors (leaks, false positives, label and boundary mix-ups)
 The terminal gets counts and labels only (on stderr; stdout stays empty). The report holds the
 raw text of every document.
 
-Exit codes: 0 ok, 1 unreadable or invalid data, 2 --out is a directory, 3 model not loadable or
-without a pii_redactor.
+Gold labels are mapped onto the scheme with --label-map (as in `evaluate`); labels with no
+mapping are dropped and listed on stderr.
+
+Exit codes: 0 ok, 1 unreadable or invalid data, 2 --out is a directory or a bad --label-map,
+3 model not loadable or without a pii_redactor.
 """
 from pathlib import Path
+from typing import List
 
 import typer
 from rich.table import Table
 
 from ..errors import Errors, SpacyPIIError
-from ..review import ERROR_KINDS, KIND_TITLES, Review, read_review_jsonl, render_html, review, write_report
+from ..review import (
+    ERROR_KINDS,
+    KIND_TITLES,
+    Review,
+    ReviewInput,
+    read_review_jsonl,
+    render_html,
+    review,
+    write_report,
+)
 from ._app import app
 from ._util import EXIT_MODEL, EXIT_USAGE, err_console, load_pipeline
-from .evaluate import scores_table
+from .evaluate import LABEL_MAP_HELP, read_label_map, report_dropped, scores_table
 
 DEFAULT_MODEL = "en_pii"
 
@@ -51,6 +64,7 @@ def review_cli(
     ),
     limit: int = typer.Option(0, "--limit", min=0, help="Review at most this many records (0: all)"),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="nlp.pipe batch size"),
+    label_map: List[str] = typer.Option([], "--label-map", help=LABEL_MAP_HELP),
 ) -> None:
     """Write one self-contained HTML report (no network, inline CSS and JS) of what a pipeline
     redacts: every document highlighted, with leaks (missed PII), false positives and label or
@@ -62,15 +76,23 @@ def review_cli(
 
     The terminal gets counts and labels only.
 
-    Exit codes: 0 ok, 1 bad data, 2 --out is a directory, 3 model unloadable or no pii_redactor."""
+    Gold labels of other schemes are mapped with --label-map; unmapped ones are dropped and listed.
+
+    Exit codes: 0 ok, 1 bad data, 2 --out is a directory or a bad --label-map, 3 model unloadable
+    or no pii_redactor."""
     if out.is_dir():
         err_console.print(Errors.E211.format(path=out), markup=False)
         raise typer.Exit(EXIT_USAGE)
+    mapping = read_label_map(label_map)
     try:
-        items = read_review_jsonl(data, limit=limit or None)
+        items = read_review_jsonl(data, limit=limit or None, labels=None)
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False)
         raise typer.Exit(1)
+    items = [
+        ReviewInput(i.text, mapping.map_spans(i.gold) if i.gold is not None else None, i.line) for i in items
+    ]
+    report_dropped(mapping)
     nlp = load_pipeline(model)
     try:
         result = review(nlp, items, batch_size=batch_size)
