@@ -6,7 +6,7 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from spacy_pii.onnx import ONNX_ARCHITECTURE, OnnxHFShim
+from spacy_pii.quantize.onnx_int8 import ONNX_ARCHITECTURE, OnnxHFShim
 
 pytestmark = pytest.mark.skipif(
     not spacy.util.is_package("en_pii"), reason="en_pii is not installed (make install installs packages/)"

@@ -131,7 +131,7 @@ def test_mismatched_state_refused_not_loaded_loosely(encoder_dir: Path, tmp_path
 
 def test_onnx_int8_reload_predicts_like_memory(encoder_dir: Path, tmp_path: Path) -> None:
     pytest.importorskip("onnx")
-    from spacy_pii.onnx import ONNX_ARCHITECTURE, OnnxHFShim
+    from spacy_pii.quantize.onnx_int8 import ONNX_ARCHITECTURE, OnnxHFShim
 
     nlp = build(encoder_dir)
     fp32_hidden = hidden(nlp)

@@ -31,8 +31,8 @@ from thinc.api import ArgsKwargs, Model
 from torch import nn
 from transformers.modeling_outputs import BaseModelOutput
 
-from .errors import Errors, SpacyPIIError
-from .quantize import inference_transformer_model, load_config_and_tokenizer
+from ..errors import Errors, SpacyPIIError
+from .hf import inference_transformer_model, load_config_and_tokenizer
 
 ONNX_ARCHITECTURE = "spacy-pii.OnnxTransformerModel.v1"
 INPUT_NAMES = ["input_ids", "attention_mask", "token_type_ids"]
