@@ -82,6 +82,13 @@ class Errors:
     E305 = ("[E305] The ONNX Runtime encoder is inference-only: train the fp32 pipeline, then "
             "quantize it again.")
     E306 = "[E306] Unknown quantization backend {backend!r}: use one of {backends}."
+    # --- lean runtime (E7xx) ---
+    E700 = ("[E700] The {name} component has no encoder graph or tokenizer: build the pipeline "
+            "with `spacy-pii quantize`, or load a packaged one.")
+    E701 = "[E701] The {name} component's directory lacks {file}: the pipeline is incomplete."
+    E702 = ("[E702] The NER reads token vectors of width {width} from doc.tensor, which {factory} "
+            "sets: add {factory} before ner (or do not disable it).")
+    E703 = ("[E703] Cannot build the lean pipeline: {reason}.")
     # --- Spark (E4xx) ---
     E400 = ("[E400] spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
             "with `pip install 'spacy-pii[spark]'`.")
