@@ -1,0 +1,109 @@
+"""`pii_ner`: spaCy's EntityRecognizer with entity probabilities, on a tiny trained pipeline."""
+import random
+from pathlib import Path
+from typing import List, Tuple
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from thinc.api import fix_random_seed
+
+from spacy_pii.errors import SpacyPIIError
+from spacy_pii.scored_ner import ScoredEntityRecognizer, scored_from
+
+TRAIN = [
+    ("Jane Doe lives in Paris.", [(0, 8, "PERSON"), (18, 23, "LOCATION")]),
+    ("Call John Smith in Berlin now.", [(5, 15, "PERSON"), (19, 25, "LOCATION")]),
+    ("Mary Major moved to Rome last May.", [(0, 10, "PERSON"), (20, 24, "LOCATION")]),
+    ("Nothing here at all.", []),
+]
+# the training lines (easy: the model has seen them) and unseen ones
+EASY = [text for text, _ in TRAIN]
+UNSEEN = ["Jane Doe met John Smith in Paris.", "Ask Mary in Berlin or Rome.", "x  y", ""]
+Ents = List[List[Tuple[int, int, str]]]
+
+
+def train(factory: str, steps: int = 30) -> Language:
+    fix_random_seed(0)
+    random.seed(0)
+    nlp = spacy.blank("en")
+    nlp.add_pipe(factory, name="ner")
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in TRAIN]
+    nlp.initialize(lambda: examples)
+    for _ in range(steps):
+        random.shuffle(examples)
+        nlp.update(examples)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def greedy() -> Language:
+    return train("ner")
+
+
+def ents(nlp: Language, texts: List[str]) -> Ents:
+    return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
+
+
+def scored(greedy: Language, beam_width: int) -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner")
+    nlp.from_bytes(greedy.to_bytes())
+    scored_from(nlp, beam_width=beam_width)
+    return nlp
+
+
+@pytest.mark.parametrize("beam_width", [1, 2, 4])
+def test_same_entities_as_greedy_and_scores_in_unit_interval(greedy: Language, beam_width: int) -> None:
+    nlp = scored(greedy, beam_width)
+    assert isinstance(nlp.get_pipe("ner"), ScoredEntityRecognizer)
+    assert ents(nlp, EASY) == ents(greedy, EASY)
+    if beam_width == 1:  # greedy decoding: the same parse on any text
+        assert ents(nlp, UNSEEN) == ents(greedy, UNSEEN)
+    scores = [e._.pii_score for doc in nlp.pipe(EASY + UNSEEN) for e in doc.ents]
+    assert scores and all(0.0 <= s <= 1.0 for s in scores)
+    assert min(scores) < 0.9 < max(scores)  # they vary: seen lines sure, an unseen one not
+
+
+@pytest.mark.parametrize("beam_width", [1, 4])
+def test_call_and_pipe_agree(greedy: Language, beam_width: int) -> None:
+    nlp = scored(greedy, beam_width)
+    piped = [[(e.start, e.end, e.label_, e._.pii_score) for e in d.ents] for d in nlp.pipe(EASY + UNSEEN, batch_size=3)]
+    called = [[(e.start, e.end, e.label_, e._.pii_score) for e in nlp(t).ents] for t in EASY + UNSEEN]
+    assert piped == called
+
+
+def test_trains_like_ner(greedy: Language) -> None:
+    """Same default model, same greedy update: trained from scratch with the same seed, pii_ner
+    at beam width 1 finds what ner finds."""
+    nlp = train("pii_ner")
+    nlp.get_pipe("ner").score_beam_width = 1  # type: ignore[attr-defined]
+    assert ents(nlp, EASY + UNSEEN) == ents(greedy, EASY + UNSEEN)
+
+
+def test_disk_round_trip(greedy: Language, tmp_path: Path) -> None:
+    nlp = scored(greedy, 2)
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert loaded.get_pipe("ner").score_beam_width == 2  # type: ignore[attr-defined]
+    doc_a, doc_b = nlp(UNSEEN[1]), loaded(UNSEEN[1])
+    assert [(e.start, e.end, e.label_, e._.pii_score) for e in doc_a.ents] == [
+        (e.start, e.end, e.label_, e._.pii_score) for e in doc_b.ents
+    ]
+
+
+def test_preset_entities_parse_greedily_without_scores(greedy: Language) -> None:
+    nlp = scored(greedy, 4)
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler.add_patterns([{"label": "LOCATION", "pattern": "Paris"}])  # type: ignore[attr-defined]
+    doc = nlp(EASY[0])
+    assert ("Paris", "LOCATION") in [(e.text, e.label_) for e in doc.ents]
+    assert all(e._.pii_score is None for e in doc.ents)
+
+
+@pytest.mark.parametrize("beam_width", [0, -1, True, 1.5])
+def test_bad_beam_width(beam_width: object) -> None:
+    nlp = spacy.blank("en")
+    with pytest.raises(SpacyPIIError, match="E605"):
+        ScoredEntityRecognizer(nlp.vocab, spacy.blank("en").add_pipe("ner").model, score_beam_width=beam_width)  # type: ignore[arg-type]
