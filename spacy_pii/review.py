@@ -332,9 +332,14 @@ def _mark_html(text: str, m: Mark, attrs: bool = True) -> str:
         title.append("not in gold")
     if m.source:
         title.append(m.source + (f" {m.score:.2f}" if m.score is not None else ""))
+    if m.score is not None and m.kind != "leak":
+        # Each prediction shows its score, so a reviewer can judge a threshold by eye.
+        tag += f' <span class="was sc">{m.score:.2f}</span>'
     title.append(f"{m.start}-{m.end}")
     # The legend's samples carry no data attributes: filters and tests see document marks only.
     data = f' data-label="{_e(m.label)}" data-kind="{_e(m.kind)}"' if attrs else ""
+    if attrs and m.score is not None:
+        data += f' data-score="{m.score:.4f}"'
     return (
         f'<mark class="entity k-{_e(m.kind)}"{data} '
         f'style="--c:{_e(_color(m.label))}" title="{_e(" · ".join(title))}">'

@@ -21,6 +21,7 @@ from spacy_pii.evaluate import (
     threshold_table,
 )
 from spacy_pii.label_map import PRESETS, LabelMap, parse_label_map
+from spacy_pii.review import Mark, render_doc_text
 
 DATA = Path(__file__).resolve().parent / "data"
 PRESIDIO_FIXTURE = DATA / "presidio_labels.jsonl"
@@ -242,3 +243,21 @@ def test_review_cli_presidio_labels(ruler_model: Path, tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert "LOCATION" in html and "GPE" not in html
     assert "Jane" not in result.stderr
+
+
+# --- the review report shows each span's score -----------------------------------------------
+
+@pytest.mark.parametrize(
+    "mark,shown",
+    [
+        (Mark(0, 4, "PERSON", "pred", None, "ner", 0.42), True),
+        (Mark(0, 4, "PERSON", "tp", (0, 4, "PERSON"), "pattern", 0.851), True),
+        (Mark(0, 4, "PERSON", "pred"), False),  # no score known
+    ],
+)
+def test_review_marks_show_scores(mark: Mark, shown: bool) -> None:
+    out = render_doc_text("Jane is here", [mark])
+    assert ('class="was sc"' in out) == shown
+    assert ("data-score=" in out) == shown
+    if shown:
+        assert f"{mark.score:.2f}</span>" in out
