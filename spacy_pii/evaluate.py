@@ -13,8 +13,8 @@ Views:
   observed exact-span precision) with its Expected Calibration Error.
 """
 import time
-from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from dataclasses import dataclass, field, fields
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -30,19 +30,20 @@ DEFAULT_MAX_LEAK = 0.01
 DEFAULT_BINS = 10
 
 
-@dataclass
-class LabelScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 0.0
+
+
+class _F1:
+    """F1 from a subclass's precision `p` and recall `r`."""
 
     @property
     def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        raise NotImplementedError
 
     @property
     def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        raise NotImplementedError
 
     @property
     def f(self) -> float:
@@ -51,7 +52,22 @@ class LabelScore:
 
 
 @dataclass
-class OverlapScore:
+class LabelScore(_F1):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def p(self) -> float:
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def r(self) -> float:
+        return _ratio(self.tp, self.tp + self.fn)
+
+
+@dataclass
+class OverlapScore(_F1):
     """Overlap ("lenient") counts of one label: predictions that overlap a gold span of the
     label, and gold spans that a prediction of the label overlaps."""
 
@@ -62,16 +78,22 @@ class OverlapScore:
 
     @property
     def p(self) -> float:
-        return self.pred_hit / self.pred if self.pred else 0.0
+        return _ratio(self.pred_hit, self.pred)
 
     @property
     def r(self) -> float:
-        return self.gold_hit / self.gold if self.gold else 0.0
+        return _ratio(self.gold_hit, self.gold)
 
-    @property
-    def f(self) -> float:
-        p, r = self.p, self.r
-        return 2 * p * r / (p + r) if p + r else 0.0
+
+Counts = TypeVar("Counts", LabelScore, OverlapScore)
+
+
+def _summed(total: Counts, items: Iterable[Counts]) -> Counts:
+    """`total` with every count field of `items` added to it (micro averages)."""
+    for item in items:
+        for f in fields(item):
+            setattr(total, f.name, getattr(total, f.name) + getattr(item, f.name))
+    return total
 
 
 @dataclass
@@ -103,21 +125,10 @@ class Scores:
     seconds: float = 0.0
 
     def micro(self) -> LabelScore:
-        total = LabelScore()
-        for s in self.per_label.values():
-            total.tp += s.tp
-            total.fp += s.fp
-            total.fn += s.fn
-        return total
+        return _summed(LabelScore(), self.per_label.values())
 
     def overlap_micro(self) -> OverlapScore:
-        total = OverlapScore()
-        for s in self.overlap.values():
-            total.pred_hit += s.pred_hit
-            total.pred += s.pred
-            total.gold_hit += s.gold_hit
-            total.gold += s.gold
-        return total
+        return _summed(OverlapScore(), self.overlap.values())
 
     def leak_rate_by_label(self) -> Dict[str, float]:
         """Label-blind leak rate of each gold label's characters."""
