@@ -7,7 +7,7 @@ span offsets are exact by construction and never recovered by searching the text
 """
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import (
     Any,
     Callable,
@@ -24,6 +24,7 @@ from typing import (
 
 from ..errors import Errors
 from ..labels import LABELS
+from .people import Persona, make_persona
 
 Piece = Tuple[str, Optional[str]]
 Pieces = List[Piece]
@@ -126,6 +127,22 @@ class Builder:
         self._len += other._len
         return self
 
+    def recase(self, func: Callable[[str], str]) -> "Builder":
+        """The same text with every piece re-cased (`str.lower`, `str.upper`), spans kept.
+
+        Offsets stay exact only when no piece changes length ("ß".upper() is "SS"); if one
+        would, the text is returned unchanged.
+
+        func (Callable[[str], str]): the case function.
+        RETURNS (Builder): a new builder, or self when a piece would change length.
+        """
+        parts = [func(part) for part in self._parts]
+        if any(len(new) != len(old) for new, old in zip(parts, self._parts)):
+            return self
+        out = Builder()
+        out._parts, out._spans, out._len = parts, list(self._spans), self._len
+        return out
+
     @property
     def n_spans(self) -> int:
         return len(self._spans)
@@ -215,16 +232,6 @@ def format_labels(source: str, genre: str, template_id: str) -> FrozenSet[str]:
     return frozenset(labels)
 
 
-@dataclass
-class Persona:
-    """A person an example talks about, so name, e-mail and handle agree with each other."""
-
-    first: str
-    last: str
-    locale: str
-    cache: Dict[str, str] = field(default_factory=dict)
-
-
 class Context:
     """Per-example state: the random stream, the Faker pool, the genre and its personas.
 
@@ -259,9 +266,7 @@ class Context:
         """
         index = int(arg[0]) if arg[:1].isdigit() else 0
         if index not in self.personas:
-            from .providers import make_persona
-
-            self.personas[index] = make_persona(self)
+            self.personas[index] = make_persona(self.rng, self.locale, self.fake)
         return self.personas[index]
 
     def chance(self, p: float) -> bool:
@@ -322,19 +327,3 @@ def render(ctx: Context, template: Template) -> Builder:
                 carry = "."
         builder.pieces(pieces)
     return builder
-
-
-def weighted_choice(rng: random.Random, items: Sequence[Tuple[Any, float]]) -> Any:
-    """Pick one item of (item, weight) pairs.
-
-    rng (random.Random): the random stream.
-    items (Sequence[Tuple[Any, float]]): the pairs.
-    RETURNS (Any): the chosen item.
-    """
-    total = sum(w for _, w in items)
-    x = rng.random() * total
-    for item, weight in items:
-        x -= weight
-        if x < 0:
-            return item
-    return items[-1][0]

@@ -8,7 +8,8 @@ from typing import Any, Dict, Iterable, List, Mapping, Sequence, Tuple, Union
 
 from ..errors import Errors
 from ..labels import LABELS
-from .core import Context, Example, weighted_choice
+from .core import Context, Example
+from .draw import weighted_choice
 from .genres import GENRES, GenreSpec
 from .providers import LOCALES, FakerPool
 from .writer import read_jsonl, write_jsonl

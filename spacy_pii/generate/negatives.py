@@ -9,7 +9,8 @@ import string
 from typing import Tuple
 
 from .core import Context, Pieces, slot
-from .providers import MONTHS, bad_card_number, rand_chars
+from .numwords import number_words
+from .providers import MONTHS, NATIONALITIES, bad_card_number, event_date, indefinite_article, rand_chars
 
 HEX = "0123456789abcdef"
 
@@ -433,11 +434,109 @@ def slot_fingerprint(ctx: Context, arg: str) -> Pieces:
 @slot("plaindate")
 def slot_plaindate(ctx: Context, arg: str) -> Pieces:
     """The date of an impersonal event (a release, a closure, a maintenance window)."""
-    from .providers import event_date
-
     return _one(event_date(ctx.rng))
 
 
-@slot("age")
-def slot_age(ctx: Context, arg: str) -> Pieces:
-    return _one(str(ctx.rng.randint(18, 92)))
+# --- prose hard negatives -----------------------------------------------------------------
+
+HOLIDAYS: Tuple[str, ...] = (
+    "Christmas", "Christmas Eve", "Christmas Day", "Boxing Day", "New Year's Day", "New Year's Eve",
+    "Easter", "Easter Monday", "Good Friday", "Thanksgiving", "Labor Day", "Labour Day",
+    "Memorial Day", "Independence Day", "the Fourth of July", "Veterans Day", "Presidents' Day",
+    "Juneteenth", "Halloween", "Valentine's Day", "St Patrick's Day", "St. Patrick's Day",
+    "Mother's Day", "Father's Day", "Diwali", "Holi", "Eid", "Eid al-Fitr", "Eid al-Adha",
+    "Ramadan", "Hanukkah", "Yom Kippur", "Rosh Hashanah", "Passover", "Lunar New Year",
+    "Chinese New Year", "Bastille Day", "Canada Day", "Australia Day", "Anzac Day",
+    "King's Birthday", "May Day", "Whit Monday", "Pentecost", "Heritage Day", "Republic Day",
+    "Martin Luther King Jr. Day", "Remembrance Day", "Carnival", "Oktoberfest", "Black Friday",
+    "Cyber Monday", "the summer bank holiday", "the August bank holiday", "Midsummer",
+)
+
+
+@slot("holiday")
+def slot_holiday(ctx: Context, arg: str) -> Pieces:
+    """A named holiday or festival: a day of the calendar, not a date tied to a person."""
+    return _one(ctx.rng.choice(HOLIDAYS))
+
+
+@slot("statute")
+def slot_statute(ctx: Context, arg: str) -> Pieces:
+    """A statute, section, rule or regulation number (looks like a phone or an ID, is neither)."""
+    rng = ctx.rng
+    a, b, c = rng.randint(1, 60), rng.randint(1, 2999), rng.randint(1, 40)
+    return _one(rng.choice((
+        f"{a} U.S.C. § {b}", f"Section {c}({rng.randint(1, 9)})({rng.choice('abcdef')})",
+        f"Rule {c}(b)({rng.randint(1, 7)})", f"s. {c} of the Act", f"Article {c}({rng.randint(1, 4)})({rng.choice('abcdef')})",
+        f"§ {rng.randint(100, 999)}.{rng.randint(1, 99):02d}", f"45 CFR {rng.randint(100, 199)}.{rng.randint(100, 599)}",
+        f"Regulation (EU) {rng.randint(2010, 2024)}/{rng.randint(100, 2999)}", f"paragraph {c}.{rng.randint(1, 9)}",
+        f"Schedule {rng.randint(1, 12)}, paragraph {c}", f"Directive {rng.randint(1995, 2022)}/{rng.randint(10, 99)}/EC",
+        f"Cal. Penal Code § {rng.randint(100, 999)}", f"section {b}-{rng.randint(10, 999)}", f"Title {rng.choice(('VII', 'IX', 'II'))}",
+        f"Case C-{rng.randint(100, 700)}/{rng.randint(10, 23)}", f"[{rng.randint(1990, 2024)}] UKSC {rng.randint(1, 60)}",
+    )))
+
+
+@slot("dotted")
+def slot_dotted(ctx: Context, arg: str) -> Pieces:
+    """A dotted number that is not an IP address: section, clause, firmware, OID, score."""
+    rng = ctx.rng
+    return _one(rng.choice((
+        ".".join(str(rng.randint(1, 12)) for _ in range(rng.randint(3, 4))),
+        f"{rng.randint(1, 12)}.{rng.randint(0, 9)}.{rng.randint(0, 9)}.{rng.randint(0, 99)}",
+        f"1.3.6.1.4.1.{rng.randint(1000, 60000)}", f"{rng.randint(1, 4)}.{rng.randint(0, 9)}.{rng.randint(0, 9)}",
+        f"{rng.randint(1, 31):02d}.{rng.randint(1, 12):02d}.{rng.randint(10, 99)}",
+    )))
+
+
+@slot("countdown")
+def slot_countdown(ctx: Context, arg: str) -> Pieces:
+    """A spelled-out or numeric countdown ("ten, nine, eight ... one", "5-4-3-2-1")."""
+    rng = ctx.rng
+    start = rng.randint(3, 10)
+    nums = list(range(start, 0, -1))
+    words = [number_words(n) for n in nums] if rng.random() < 0.6 else [str(n) for n in nums]
+    sep = rng.choice((", ", " ", "... ", "-", " . "))
+    if sep == "-" and not words[0].isdigit():
+        sep = ", "
+    text = sep.join(words)
+    return _one(text.capitalize() if rng.random() < 0.5 else text)
+
+
+@slot("natthing")
+def slot_nationality_thing(ctx: Context, arg: str) -> Pieces:
+    """A nationality or religion word describing a thing, not a person ("Italian food")."""
+    rng = ctx.rng
+    word = rng.choice(NATIONALITIES[:60]) if rng.random() < 0.8 else rng.choice(("Catholic", "Christian", "Jewish", "Islamic", "Buddhist", "Hindu"))
+    thing = rng.choice((
+        "food", "cuisine", "restaurant", "economy", "government", "election", "wine", "cheese",
+        "border", "coast", "football team", "market", "recipe", "film industry", "architecture",
+        "embassy", "parliament", "exports", "currency", "weather", "schools", "charity", "holidays",
+        "bakery", "language course", "design", "banks", "press",
+    ))
+    return _one(f"{word} {thing}")
+
+
+@slot("objage")
+def slot_object_age(ctx: Context, arg: str) -> Pieces:
+    """The age of a thing or an animal, with its article ("a 5-year-old laptop", "an 80-year-old bridge")."""
+    rng = ctx.rng
+    n = rng.randint(2, 150)
+    thing = rng.choice(("laptop", "car", "bridge", "building", "boiler", "collie", "kitten", "server", "roof",
+                        "oak tree", "house", "ferry", "printer", "mare", "spaniel", "cat", "phone", "tradition"))
+    age = f"{n}-year-old" if rng.random() < 0.6 else f"{n} {rng.choice(('years', 'days', 'weeks'))} old"
+    return _one(f"{indefinite_article(age)}{age} {thing}")
+
+
+@slot("duration_yrs")
+def slot_duration_years(ctx: Context, arg: str) -> Pieces:
+    """A span of time that is not an age ("8 years of experience", "a 30-year mortgage")."""
+    rng = ctx.rng
+    n = rng.randint(2, 40)
+    a = indefinite_article(str(n))
+    return _one(rng.choice((
+        f"{n} years of experience", f"{n}+ years of experience", f"{a}{n}-year mortgage",
+        f"{a}{n}-year contract", f"{n} years in the industry", f"{n} years ago", f"{a}{n}-month warranty",
+        f"{n} days old build", f"{n} weeks of leave", f"the {n}-year plan", f"{n} years of service",
+        f"version {n}", f"{n} years after the merger", f"for {n} years", f"ages {n} and up",
+        f"people aged {n} to {n + rng.randint(5, 20)}", f"the over-{n}s", f"{n}th anniversary",
+    )))
+

@@ -14,37 +14,10 @@ import phonenumbers
 from faker import Faker
 from faker.decode import unidecode
 
-from .core import Context, Persona, Pieces, slot, weighted_choice
-
-# (locale, weight) of the example's main locale: addresses, phones, IBANs and most names.
-LOCALES: Tuple[Tuple[str, float], ...] = (
-    ("en_US", 5.0),
-    ("en_GB", 2.0),
-    ("en_IN", 1.5),
-    ("en_CA", 0.6),
-    ("en_AU", 0.6),
-    ("en_IE", 0.3),
-    ("de_DE", 1.2),
-    ("fr_FR", 1.2),
-    ("es_ES", 1.0),
-    ("es_MX", 0.4),
-    ("it_IT", 0.8),
-    ("nl_NL", 0.7),
-    ("pl_PL", 0.7),
-    ("pt_BR", 0.8),
-    ("pt_PT", 0.3),
-    ("sv_SE", 0.3),
-    ("tr_TR", 0.3),
-    ("de_AT", 0.2),
-    ("de_CH", 0.2),
-)
-
-# Extra locales used for people's names only (people move; names travel further than addresses).
-NAME_LOCALES: Tuple[str, ...] = (
-    "yo_NG", "ig_NG", "zu_ZA", "sw", "id_ID", "hu_HU", "cs_CZ", "ro_RO", "fi_FI", "da_DK",
-    "no_NO", "ga_IE", "en_PK", "en_NG", "en_KE", "es_AR", "fr_CA", "vi_VN", "zh_CN", "ja_JP",
-)
-_ROMANIZED = frozenset({"zh_CN", "ja_JP"})
+from .core import Context, Pieces, slot
+from .draw import weighted_choice
+from .numwords import number_words
+from .people import AMBIGUOUS_FIRST, AMBIGUOUS_LAST, LOCALES, NAME_LOCALES, ROMANIZED, Persona, make_persona
 
 LOCALE_REGION: Dict[str, str] = {
     "en_US": "US", "en_GB": "GB", "en_IN": "IN", "en_CA": "CA", "en_AU": "AU", "en_IE": "IE",
@@ -149,22 +122,17 @@ ORG_PATTERNS: Tuple[str, ...] = (
     "{last} Technologies Inc.", "{last} Insurance Group", "{city} State University",
     "{last} Law Group", "{last} Realty", "Groupe {last}", "{last} S.p.A.", "{last} B.V.",
 )
-# First names that are also ordinary words; in positive contexts they teach the model that
-# "Will" or "Rose" can be a person, while the negatives use the same words as plain words.
-AMBIGUOUS_FIRST: Tuple[str, ...] = (
-    "Will", "Mark", "Bill", "June", "Summer", "Rose", "Grant", "Bob", "May", "Hope", "Faith",
-    "Grace", "Jack", "Jean", "Art", "Sue", "Pat", "Rich", "Dawn", "April", "Chase", "Hunter",
-    "Penny", "Ruby", "Iris", "Daisy", "Frank", "Ray", "Gene", "Cliff", "Rod", "Lily", "Carol",
-    "Autumn", "Brook", "Amber", "Crystal", "Sky", "Miles", "Joy", "Max", "Sunny", "Destiny",
-)
-AMBIGUOUS_LAST: Tuple[str, ...] = (
-    "Young", "Price", "Bush", "Brown", "Green", "White", "Black", "King", "Cook", "Baker",
-    "Hall", "Wood", "Stone", "Lane", "Bell", "Cash", "Power", "Rich", "Long", "Short", "Little",
-    "Sharp", "Mills", "Banks", "Church", "Street", "Field", "Winter", "Summers", "Hope",
-)
 TITLES: Tuple[str, ...] = (
     "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Miss", "Sir", "Herr", "Frau",
     "Mme", "Sr.", "Sra.", "Officer", "Nurse", "Judge", "Capt.",
+)
+# Titles of rank, office and religion written before a name in news, legal and clinical text.
+RANK_TITLES: Tuple[str, ...] = (
+    "Professor", "Sgt.", "Sgt", "Lt.", "Lt. Col.", "Col.", "Maj.", "Gen.", "Cpl.", "Pvt.",
+    "Capt.", "Captain", "Rev.", "Reverend", "Father", "Sister", "Rabbi", "Imam", "Pastor",
+    "Senator", "Councillor", "Detective", "Inspector", "Coach", "Dame", "Lord", "Lady", "Elder",
+    "Pandit", "Governor", "Mayor", "Chief", "Constable", "DC", "PC", "Justice", "Judge",
+    "Ambassador", "Commissioner", "Sheriff", "Deputy", "Dean", "Principal",
 )
 MONTHS: Tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -293,32 +261,6 @@ def rand_chars(rng: random.Random, alphabet: str, n: int) -> str:
 # --- people -------------------------------------------------------------------------------
 
 
-def make_persona(ctx: Context) -> Persona:
-    """A new person: mostly from the example's locale, sometimes from anywhere.
-
-    ctx (Context): the example context.
-    RETURNS (Persona): the persona.
-    """
-    rng = ctx.rng
-    x = rng.random()
-    if x < 0.62:
-        locale = ctx.locale
-    elif x < 0.82:
-        locale = weighted_choice(rng, LOCALES)
-    else:
-        locale = rng.choice(NAME_LOCALES)
-    fake = ctx.fake(locale)
-    if locale in _ROMANIZED:
-        first, last = fake.first_romanized_name(), fake.last_romanized_name()
-    else:
-        first, last = fake.first_name(), fake.last_name()
-    if rng.random() < 0.07:
-        first = rng.choice(AMBIGUOUS_FIRST)
-    if rng.random() < 0.04:
-        last = rng.choice(AMBIGUOUS_LAST)
-    return Persona(first=first.strip(), last=last.strip(), locale=locale)
-
-
 def name_form(ctx: Context, persona: Persona, form: str = "") -> str:
     """A persona's name in one of the forms people write it.
 
@@ -342,7 +284,7 @@ def name_form(ctx: Context, persona: Persona, form: str = "") -> str:
     if form == "formal":
         return f"{last}, {first}"
     if form == "middle":
-        middle = ctx.fake(persona.locale if persona.locale not in _ROMANIZED else "en_US").first_name()
+        middle = ctx.fake(persona.locale if persona.locale not in ROMANIZED else "en_US").first_name()
         return f"{first} {middle} {last}"
     if form == "initial":
         return f"{first} {rng.choice(string.ascii_uppercase)}. {last}"
@@ -1188,4 +1130,386 @@ def slot_basic(ctx: Context, arg: str) -> Pieces:
 def slot_pem(ctx: Context, arg: str) -> Pieces:
     """A private-key block; `{pem:json}` escapes its newlines for a JSON string."""
     return [(pem_block(ctx.rng, newline="\\n" if arg == "json" else "\n"), "CREDENTIAL")]
+
+
+# --- titles, lists of names ---------------------------------------------------------------
+
+
+@slot("ranked", "PERSON")
+def slot_ranked(ctx: Context, arg: str) -> Pieces:
+    """A rank, office or religious title outside the span, then the name inside it."""
+    persona = ctx.persona(arg)
+    name = persona.last if ctx.chance(0.35) else f"{persona.first} {persona.last}"
+    return [(ctx.rng.choice(RANK_TITLES) + " ", None), (name, "PERSON")]
+
+
+@slot("namelist", "PERSON")
+def slot_namelist(ctx: Context, arg: str) -> Pieces:
+    """Three to nine people in a row (attendees, cast, signatories), one span each: full
+    names, surnames alone or first names alone, the same form for most of the list."""
+    rng = ctx.rng
+    n = rng.randint(3, 9)
+    main = weighted_choice(rng, (("full", 5), ("last", 3), ("first", 2)))
+    last_sep = rng.choice((" and ", ", and ", ", ", " & "))
+    sep = "; " if rng.random() < 0.1 else ", "
+    pieces: Pieces = []
+    for i in range(n):
+        persona = make_persona(rng, ctx.locale, ctx.fake)
+        form = main if rng.random() < 0.85 else rng.choice(("full", "last", "first", "finitial"))
+        if i:
+            pieces.append((last_sep if i == n - 1 else sep, None))
+        pieces.append((name_form(ctx, persona, form), "PERSON"))
+    return pieces
+
+
+# --- nationality, religion, political group (NRP) -----------------------------------------
+
+NATIONALITIES: Tuple[str, ...] = (
+    "American", "British", "English", "Scottish", "Welsh", "Irish", "Canadian", "Australian",
+    "New Zealander", "Indian", "Pakistani", "Bangladeshi", "Sri Lankan", "Nepali", "Chinese",
+    "Japanese", "Korean", "South Korean", "Vietnamese", "Thai", "Filipino", "Indonesian",
+    "Malaysian", "Singaporean", "German", "French", "Spanish", "Portuguese", "Italian", "Dutch",
+    "Belgian", "Swiss", "Austrian", "Polish", "Czech", "Slovak", "Hungarian", "Romanian",
+    "Bulgarian", "Greek", "Turkish", "Swedish", "Norwegian", "Danish", "Finnish", "Icelandic",
+    "Ukrainian", "Russian", "Lithuanian", "Latvian", "Estonian", "Serbian", "Croatian",
+    "Bosnian", "Albanian", "Nigerian", "Ghanaian", "Kenyan", "Ethiopian", "Somali",
+    "South African", "Zimbabwean", "Ugandan", "Egyptian", "Moroccan", "Algerian", "Tunisian",
+    "Sudanese", "Syrian", "Lebanese", "Iraqi", "Iranian", "Afghan", "Israeli", "Palestinian",
+    "Saudi", "Emirati", "Jordanian", "Mexican", "Brazilian", "Argentine", "Argentinian",
+    "Chilean", "Colombian", "Peruvian", "Venezuelan", "Cuban", "Jamaican", "Haitian",
+    "Dominican", "Puerto Rican", "Korean-American", "Mexican-American", "Nigerian-born",
+    "British-Indian", "Kurdish", "Basque", "Catalan", "Somali-born",
+)
+RELIGIONS: Tuple[str, ...] = (
+    "Muslim", "Christian", "Catholic", "Roman Catholic", "Protestant", "Anglican", "Lutheran",
+    "Methodist", "Baptist", "Presbyterian", "Evangelical", "Orthodox", "Greek Orthodox",
+    "Coptic", "Mormon", "Quaker", "Jewish", "Orthodox Jewish", "Hasidic", "Hindu", "Sikh",
+    "Buddhist", "Jain", "Sunni", "Shia", "Shiite", "Baha'i", "Zoroastrian", "atheist",
+    "agnostic", "Jehovah's Witness", "Seventh-day Adventist", "Pentecostal", "Amish",
+)
+POLITICAL: Tuple[str, ...] = (
+    "Democrat", "Republican", "Democratic", "Conservative", "Labour", "Liberal Democrat",
+    "Green", "Green Party", "Tory", "Social Democrat", "Christian Democrat", "SNP", "Reform UK",
+    "Libertarian", "socialist", "communist", "Communist", "progressive", "Liberal", "NDP",
+    "Sinn Féin", "Fianna Fáil", "Plaid Cymru", "Bloc Québécois", "AfD", "CDU", "SPD", "BJP",
+    "Congress Party", "ANC", "far-right", "Trotskyist", "Labor",
+)
+_NRP_KINDS: Dict[str, Tuple[str, ...]] = {"nat": NATIONALITIES, "rel": RELIGIONS, "pol": POLITICAL}
+
+
+def nrp_word(ctx: Context, kind: str = "") -> str:
+    """A nationality, religion or political group, as an adjective or a noun."""
+    if kind not in _NRP_KINDS:
+        kind = weighted_choice(ctx.rng, (("nat", 5), ("rel", 3), ("pol", 2)))
+    return ctx.rng.choice(_NRP_KINDS[kind])
+
+
+def indefinite_article(word: str) -> str:
+    """ "a " or "an " for the word that follows ("an Irish", "an 80-year-old", "an 11-year-old")."""
+    if word[:1].isdigit():
+        digits = word.split("-")[0].split(" ")[0].split("y")[0]
+        return "an " if digits.startswith("8") or digits in ("11", "18") else "a "
+    return "an " if word[:1].lower() in "aeiou" and not word.startswith(("Uk", "Eu", "uk", "eu")) else "a "
+
+
+@slot("nrp", "NRP")
+def slot_nrp(ctx: Context, arg: str) -> Pieces:
+    """`{nrp}`, `{nrp:nat}`, `{nrp:rel}`, `{nrp:pol}`; an arg ending in "a" (`{nrp:a}`,
+    `{nrp:nata}`) puts "a"/"an" before the word, outside the span."""
+    article = arg.endswith("a")
+    word = nrp_word(ctx, arg[:-1] if article else arg)
+    if article:
+        return [(indefinite_article(word), None), (word, "NRP")]
+    return [(word, "NRP")]
+
+
+# --- ages ---------------------------------------------------------------------------------
+
+_AGE_UNITS = ("years old", "years old", "years old", "yrs old", "years of age", "yo")
+
+
+def age_value(ctx: Context, form: str = "", words: bool = False) -> str:
+    """A person's age as written in prose and notes.
+
+    form (str): "" a bare number ("42"); "adj" ("42-year-old"); "old" ("42 years old");
+        "yo" (clinical: "42 y/o", "42yo", "42 yrs"); "kid" (babies and children:
+        "six weeks old", "18-month-old", "4-year-old"); "kidn" and "teen" the bare number of
+        a child or a teenager ("at the age of nine", "left school at 16").
+    words (bool): numbers in words ("forty-two").
+    RETURNS (str): the age expression, which is the whole AGE span.
+    """
+    rng = ctx.rng
+    n = {"kid": rng.randint(1, 15), "kidn": rng.randint(1, 12), "teen": rng.randint(14, 18)}.get(form, rng.randint(16, 97))
+    num = number_words(n).replace(" ", "-") if words or rng.random() < 0.12 else str(n)
+    if form in ("kidn", "teen"):
+        return number_words(n) if rng.random() < 0.5 else str(n)
+    if form == "adj":
+        return f"{num}-year-old"
+    if form == "old":
+        return f"{num} {rng.choice(_AGE_UNITS)}"
+    if form == "yo":
+        return rng.choice((f"{n} y/o", f"{n}yo", f"{n} yrs", f"{n} y.o.", f"{n}-year-old", f"{n} years"))
+    if form == "kid":
+        unit = rng.choice(("weeks", "months", "days", "years", "years"))
+        small = rng.randint(2, 11) if unit != "years" else n
+        small_text = number_words(small).replace(" ", "-") if rng.random() < 0.5 else str(small)
+        if rng.random() < 0.5:
+            return f"{small_text}-{unit[:-1]}-old"
+        return f"{small_text} {unit} old"
+    return num
+
+
+@slot("age", "AGE")
+def slot_age(ctx: Context, arg: str) -> Pieces:
+    """A person's age (forms: see `age_value`); an arg ending in "a" (`{age:adja}`) puts
+    "a"/"an" before it, outside the span."""
+    article = arg.endswith("a")
+    value = age_value(ctx, arg[:-1] if article else arg)
+    if article:
+        return [(indefinite_article(value), None), (value, "AGE")]
+    return [(value, "AGE")]
+
+
+# --- years in prose -----------------------------------------------------------------------
+
+
+@slot("yr", "DATE_TIME")
+def slot_year_of_life(ctx: Context, arg: str) -> Pieces:
+    """A year tied to a person's life ("born in 1976", "since 2019"); `{yr:born}` is a birth year."""
+    lo, hi = (1931, 2008) if arg == "born" else (1975, 2025)
+    return [(str(ctx.rng.randint(lo, hi)), "DATE_TIME")]
+
+
+# --- organisations with legal suffixes ----------------------------------------------------
+
+LEGAL_SUFFIXES: Tuple[str, ...] = (
+    "Ltd", "Ltd.", "Limited", "plc", "PLC", "LLC", "L.L.C.", "Inc.", "Inc", "Corp.",
+    "Corporation", "LLP", "GmbH", "AG", "KG", "GmbH & Co. KG", "S.A.", "SA", "S.A.S.", "SAS",
+    "SARL", "S.r.l.", "S.R.L.", "S.p.A.", "B.V.", "N.V.", "AB", "AS", "ASA", "A/S", "Oy", "K.K.",
+    "Co., Ltd.", "Pty Ltd", "(Pty) Ltd", "Pvt. Ltd.", "Private Limited", "Sp. z o.o.", "Lda.",
+    "S.L.", "Tbk", "Bhd", "Sdn Bhd", "SE", "Co.", "& Co.", "Group plc", "Holdings Inc.", "PC", "P.C.",
+)
+BUSINESS_WORDS: Tuple[str, ...] = (
+    "Logistics", "Analytics", "Holdings", "Foods", "Engineering", "Capital", "Dental", "Freight",
+    "Software", "Textiles", "Partners", "Consulting", "Pharma", "Marine", "Motors", "Robotics",
+    "Construction", "Trading", "Ventures", "Facilities Management", "Water Services", "Biotech",
+    "Energy", "Solar", "Steel", "Packaging", "Media", "Studios", "Brewing", "Insurance",
+    "Properties", "Home Goods", "Parcels", "Catering", "Security", "Health", "Labs", "Systems",
+    "Financial", "Agritech", "Furniture", "Plastics", "Shipping", "Recruitment", "Print",
+)
+_ORG_STEMS: Tuple[str, ...] = (
+    "Kestrel", "Veltrix", "Nordvik", "Sabelo", "Brannock", "Oakridge", "Halvorsen", "Bluepine",
+    "Ironbark", "Meridian", "Northgate", "Silverline", "Redwood", "Harbourside", "Alder",
+    "Larkspur", "Quillstack", "Greyfield", "Westmoor", "Copperleaf", "Stonebridge", "Brightwell",
+    "Fernhill", "Ashcombe", "Tidewater", "Highmark", "Clearwater", "Eastwind", "Goldcrest",
+)
+
+
+def legal_org(ctx: Context) -> str:
+    """An organisation named with a legal suffix ("Kestrel Freight Sp. z o.o.")."""
+    rng = ctx.rng
+    stem = rng.choice(_ORG_STEMS) if rng.random() < 0.4 else str(ctx.fake().last_name())
+    x = rng.random()
+    if x < 0.55:
+        head = f"{stem} {rng.choice(BUSINESS_WORDS)}"
+    elif x < 0.75:
+        head = f"{stem} & {rng.choice(('Sons', 'Partners', str(ctx.fake().last_name()), 'Daughters', 'Filhos', 'Söhne'))}"
+    else:
+        head = stem
+    suffix = rng.choice(LEGAL_SUFFIXES)
+    sep = "" if suffix.startswith("&") else " "
+    if suffix.startswith("&") and "&" in head:
+        suffix = "Ltd"
+        sep = " "
+    return f"{head}{sep}{suffix}"
+
+
+@slot("legalorg", "ORGANIZATION")
+def slot_legal_org(ctx: Context, arg: str) -> Pieces:
+    key = f"legalorg{arg}"
+    if key not in ctx.memo:
+        ctx.memo[key] = legal_org(ctx)
+    return [(ctx.memo[key], "ORGANIZATION")]
+
+
+# --- postal layouts: PO boxes, rural routes, military, standalone postcodes -----------------
+
+
+def postcode(ctx: Context, locale: Optional[str] = None) -> str:
+    """A postcode of the locale's country."""
+    return str(ctx.fake(locale or ctx.locale).postcode())
+
+
+def city_state_postcode(ctx: Context) -> str:
+    """The line after the street: "Portland, OR 97214", "Leeds LS6 2AB", "28005 Madrid"."""
+    return address_lines(ctx)[-1] if ctx.locale not in ("en_GB",) else f"{city(ctx, None, 0.0)} {postcode(ctx)}"
+
+
+def po_box_lines(ctx: Context) -> List[str]:
+    """A PO-box or rural-route address as lines."""
+    rng = ctx.rng
+    region = LOCALE_REGION.get(ctx.locale, "US")
+    box = rng.choice(("PO Box", "P.O. Box", "PO BOX", "Post Office Box", "P O Box"))
+    number = rng.randint(1, 99999)
+    if region == "US":
+        first = rng.choice((f"{box} {number}", f"{box} {number}", f"Rural Route {rng.randint(1, 9)}, Box {rng.randint(1, 999)}",
+                            f"RR {rng.randint(1, 9)} Box {rng.randint(1, 999)}", f"HC {rng.randint(1, 90)} Box {rng.randint(1, 999)}"))
+    elif region == "DE" or region == "AT" or region == "CH":
+        first = f"Postfach {number}"
+    elif region == "FR":
+        first = f"BP {rng.randint(1, 999)}"
+    elif region in ("ES", "MX"):
+        first = f"Apartado de Correos {rng.randint(1, 9999)}"
+    elif region in ("BR", "PT"):
+        first = f"Caixa Postal {rng.randint(1, 9999)}"
+    else:
+        first = f"{box} {number}"
+    return [first, city_state_postcode(ctx)]
+
+
+_MIL_STATES = ("AE", "AP", "AA")
+
+
+def military_lines(ctx: Context) -> List[str]:
+    """A US military (APO/FPO/DPO) address as lines, e.g. "Unit 2050 Box 4190" / "APO AP 96522"."""
+    rng = ctx.rng
+    state_code = rng.choice(_MIL_STATES)
+    zip_code = {"AE": rng.randint(9002, 9898), "AP": rng.randint(96201, 96698), "AA": rng.randint(34001, 34099)}[state_code]
+    kind = rng.choice(("APO", "APO", "FPO", "DPO"))
+    ship = rng.choice(("USS", "USNS", "USCGC"))
+    first = weighted_choice(
+        rng,
+        ((f"PSC {rng.randint(1, 9999)}, Box {rng.randint(1, 9999)}", 3),
+         (f"Unit {rng.randint(1000, 9999)} Box {rng.randint(1, 9999)}", 3),
+         (f"CMR {rng.randint(100, 999)} Box {rng.randint(1, 9999)}", 1),
+         (f"{ship} {ctx.fake('en_US').last_name()}", 1.5)),
+    )
+    if first.startswith(("USS", "USNS", "USCGC")):
+        kind = "FPO"
+    return [first, f"{kind} {state_code} {zip_code:05d}"]
+
+
+@slot("pobox", "STREET_ADDRESS")
+def slot_pobox(ctx: Context, arg: str) -> Pieces:
+    """A PO-box address on one line."""
+    return [(", ".join(po_box_lines(ctx)), "STREET_ADDRESS")]
+
+
+@slot("military", "STREET_ADDRESS")
+def slot_military(ctx: Context, arg: str) -> Pieces:
+    """A military address on one line ("PSC 81, Box 1132, APO AE 09142")."""
+    return [(", ".join(military_lines(ctx)), "STREET_ADDRESS")]
+
+
+@slot("postblock", "STREET_ADDRESS")
+def slot_postblock(ctx: Context, arg: str) -> Pieces:
+    """A PO-box or military address as a block, one span per line."""
+    lines = military_lines(ctx) if ctx.chance(0.5) else po_box_lines(ctx)
+    pieces: Pieces = []
+    for i, line in enumerate(lines):
+        if i:
+            pieces.append(("\n", None))
+        pieces.append((line, "STREET_ADDRESS"))
+    return pieces
+
+
+@slot("postcode", "STREET_ADDRESS")
+def slot_postcode(ctx: Context, arg: str) -> Pieces:
+    """A postcode standing alone ("gave her postcode as M14 5RN")."""
+    return [(postcode(ctx), "STREET_ADDRESS")]
+
+
+@slot("citystzip", "STREET_ADDRESS")
+def slot_city_state_postcode(ctx: Context, arg: str) -> Pieces:
+    """Town, state and postcode together, without the street ("Portland, OR 97214")."""
+    return [(city_state_postcode(ctx), "STREET_ADDRESS")]
+
+
+# --- usernames in more shapes -------------------------------------------------------------
+
+_DOMAINS: Tuple[str, ...] = (
+    "CORP", "ACME", "ACME-EU", "AD", "HQ", "EMEA", "NA", "INTRANET", "FINANCE", "CONTOSO",
+    "GLOBAL", "EU", "UK", "US", "LAB", "HOSPITAL", "UNI", "STAFF",
+)
+
+
+@slot("domuser", "USERNAME")
+def slot_domain_user(ctx: Context, arg: str) -> Pieces:
+    """A Windows `DOMAIN\\user` login: the whole string is the span."""
+    domain = ctx.rng.choice(_DOMAINS)
+    if ctx.chance(0.3):
+        domain = domain.lower()
+    return [(f"{domain}\\{persona_username(ctx, ctx.persona(arg))}", "USERNAME")]
+
+
+@slot("userpath", "USERNAME")
+def slot_user_path(ctx: Context, arg: str) -> Pieces:
+    """A home-directory path: only the user name (often an e-mail's local part) is the span."""
+    persona = ctx.persona(arg)
+    user = persona_email(ctx, persona).split("@")[0] if ctx.chance(0.4) else persona_username(ctx, persona)
+    rng = ctx.rng
+    if rng.random() < 0.7:
+        root = rng.choice(("/home/", "/Users/", "/home/", "/var/mail/", "/srv/home/", "~"))
+        rest = rng.choice(("/exports", "/Downloads", "/.ssh", "/Documents/payroll.xlsx", "/.bash_history", "/notes.txt", ""))
+        if root == "~":
+            return [("~", None), (user, "USERNAME"), (rest or "/", None)]
+        return [(root, None), (user, "USERNAME"), (rest, None)]
+    rest = rng.choice(("\\Documents", "\\Desktop", "\\AppData\\Local", "\\Downloads\\scan.pdf", ""))
+    return [(rng.choice(("C:\\Users\\", "D:\\Users\\", "\\\\fileserver\\home\\")), None), (user, "USERNAME"), (rest, None)]
+
+
+# --- URLs ---------------------------------------------------------------------------------
+
+_URL_PATHS: Tuple[str, ...] = (
+    "", "/", "/about", "/contact", "/blog/2024/03/new-office", "/careers", "/en/privacy",
+    "/products/item?id={n}", "/portfolio", "/events/summer-fair?ref=newsletter", "/p/{n}",
+    "/ep/{n}", "/opinions/{n}.pdf", "/wp-admin/", "/login?next=/account", "/s/{n}", "/docs/v2/",
+)
+
+
+def url(ctx: Context, arg: str = "") -> str:
+    """A web address with a scheme or starting with www.: a company's, a person's or a link."""
+    rng = ctx.rng
+    if arg == "person" or rng.random() < 0.35:
+        persona = ctx.persona(arg[-1] if arg[-1:].isdigit() else "")
+        slug = ascii_slug(persona.first + persona.last) or "me"
+        host = rng.choice((f"{slug}.com", f"{slug}.dev", f"www.{slug}.co.uk", f"{slug}-design.com",
+                           f"{slug}.photography", f"{slug}.substack.com", f"www.{slug}.net"))
+        if rng.random() < 0.2:
+            host, path = "www.linkedin.com", f"/in/{persona_username(ctx, persona)}"
+        else:
+            path = rng.choice(("", "", "/portfolio", "/about", "/blog"))
+    else:
+        company = ascii_slug(str(ctx.fake().last_name())) or "example"
+        host = f"{rng.choice(('www.', '', 'shop.', 'portal.', 'forms.', 'app.', 'support.'))}{company}{rng.choice(('', '-group', 'labs', 'home', 'shop'))}.{rng.choice(_TLDS)}"
+        path = rng.choice(_URL_PATHS).replace("{n}", str(rng.randint(1, 99999)))
+    if host.startswith("www.") and rng.random() < 0.4:
+        return host + path
+    return f"{rng.choice(('https://', 'https://', 'http://'))}{host}{path}"
+
+
+@slot("url", "URL")
+def slot_url(ctx: Context, arg: str) -> Pieces:
+    return [(url(ctx, arg), "URL")]
+
+
+# --- small words of clinical and personal notes -------------------------------------------
+
+
+@slot("sex")
+def slot_sex(ctx: Context, arg: str) -> Pieces:
+    """The sex field of a clinical note ("F", "M"): not an identifier on its own."""
+    return [(ctx.rng.choice(("F", "M", "female", "male", "F", "M")), None)]
+
+
+@slot("sexword")
+def slot_sex_word(ctx: Context, arg: str) -> Pieces:
+    return [(ctx.rng.choice(("woman", "man", "woman", "man", "girl", "boy", "patient")), None)]
+
+
+@slot("month_p", "DATE_TIME")
+def slot_month_of_person(ctx: Context, arg: str) -> Pieces:
+    """A month (and sometimes year) in which a named person does something."""
+    month = ctx.rng.choice(MONTHS)
+    return [(month if ctx.chance(0.6) else f"{month} {ctx.rng.randint(2019, 2027)}", "DATE_TIME")]
 

@@ -8,12 +8,9 @@ from typing import List
 
 from faker.decode import unidecode
 
+from .numwords import DIGITS, TENS, number_words
 from .providers import MONTHS, WEEKDAYS, rand_date
 
-DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen")
-TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 ORDINALS = {
     1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
     8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh", 12: "twelfth", 13: "thirteenth",
@@ -23,26 +20,6 @@ ORDINALS = {
 _SYMBOLS = {".": "dot", "_": "underscore", "-": "dash", "+": "plus", "@": "at", "/": "slash",
             "#": "hash", "!": "exclamation mark", "$": "dollar", "*": "star", "&": "and",
             "%": "percent", "?": "question mark", ":": "colon"}
-
-
-def number_words(n: int) -> str:
-    """0..9999 in words: 41 -> "forty one", 1985 -> "nineteen eighty five"."""
-    if n < 10:
-        return DIGITS[n]
-    if n < 20:
-        return TEENS[n - 10]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return TENS[tens] + ("" if ones == 0 else " " + DIGITS[ones])
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return DIGITS[hundreds] + " hundred" + ("" if rest == 0 else " " + number_words(rest))
-    if 2000 <= n <= 2009:
-        return "two thousand" + ("" if n == 2000 else " and " + DIGITS[n - 2000])
-    high, low = divmod(n, 100)
-    if low == 0:
-        return number_words(high) + " hundred"
-    return number_words(high) + " " + (("oh " + DIGITS[low]) if low < 10 else number_words(low))
 
 
 def ordinal_words(n: int) -> str:

@@ -100,6 +100,20 @@ POSITIVE = [
     "ssn {ssn} dob {dob} name {fullname}",
     "printer mac {mac} ip {ip}",
     "whitelist the mac {mac} on the guest network",
+    "my grandma is {age} and still texts faster than me lol",
+    "hes {age:adja} {nrp:nat} guy, works at {legalorg}",
+    "check out {url} 🔥",
+    "my portfolio is up at {url:person} !!",
+    "omg {handle} just posted about {legalorg}",
+    "ask it to reset {domuser} pls",
+    "we're {nrp:rel} so no pork for us pls 🙏",
+    "{first} is {nrp:pola} voter lol dont bring it up at dinner",
+    "{first} turned {age} yesterday 🎂",
+    "new job at {legalorg}!! starting {date}",
+    "logs are in {userpath} if u need them",
+    "follow {user} on insta, she posts the best stuff",
+    "link: {url}",
+    "sign up here {url} and use my code",
 ]
 
 NEGATIVE = [
@@ -144,6 +158,12 @@ NEGATIVE = [
     "the link 404s: {urlpath}",
     "omg the meeting ran {duration} over",
     "to be frank that vendor was a disaster",
+    "happy {holiday} everyone 🎉",
+    "{countdown} 🎆",
+    "8 years of experience for a junior role?? lol",
+    "may be late, bill me for the pizza",
+    "who's up for {natthing} tonight",
+    "section {dotted} of the rules says no",
 ]
 
 _TAG_FORMATS = ("[{t}] <{u}> ", "{u}: ", "[{t}] {u}: ", "<{u}> ", "{u} ({t}): ")

@@ -74,6 +74,19 @@ FIELDS = [
     "Reference: {order}", "Submitted: {ts}", "Form ID: {uuid}", "Policy number: {order}",
     "Status: pending review", "BIC: {bic}", "SWIFT/BIC: {bic}", "Employee ID: {empid}", "Customer no.: {empid}", "Age: {age}", "Priority: normal", "Source: web", "Consent: yes", "Plan: {product}",
     "Amount due: {amount}", "Channel: online", "Case: {order}", "Agent ID: {num}",
+    "Religion: {nrp:rel}",
+    "Political affiliation: {nrp:pol}",
+    "Citizenship: {nrp:nat}",
+    "Website: {url}",
+    "Company: {legalorg}",
+    "PO Box: {pobox}",
+    "Postcode: {postcode}",
+    "ZIP: {postcode}",
+    "Windows login: {domuser}",
+    "Age at application: {age}",
+    "Mailing address: {military}",
+    "LinkedIn: {url:person}",
+    "Homepage: {url:person}",
 ]
 
 POSITIVE = [
@@ -146,6 +159,16 @@ POSITIVE = [
     "We could not process card {card} for {fullname}. Please update your payment details.",
     "The access point ({mac}) in the {city} office was replaced; the new one has MAC {mac}.",
     "Please add the laptop {mac} of {fullname} to the allow-list.",
+    "Please find attached the contract between {legalorg} and {legalorg:1}.",
+    "{fullname}, {age}, has been referred to our clinic by {titled}.",
+    "Our new website is live at {url}.",
+    "You can book an appointment at {url} or call {phone}.",
+    "The candidate, {fullname}, is {nrp:nata} national and will need a visa sponsored by {legalorg}.",
+    "Please send the originals to {pobox}.",
+    "Ship to:\n{fullname}\n{postblock}",
+    "Your account {domuser} has been unlocked; please change your password at first login.",
+    "{fullname} ({age:adj}) will join the {city} team of {legalorg} on {date}.",
+    "Invoice from {legalorg}, {fulladdress}, for services rendered to {fullname}.",
 ]
 
 NEGATIVE = [
@@ -180,6 +203,10 @@ NEGATIVE = [
     "Please mark your calendars: the all-hands will be in the main auditorium.",
     "Our summer opening hours are 9:00 to 17:00, Monday to Friday.",
     "The service may be unavailable for a few minutes while we deploy {version}.",
+    "Our offices will be closed for {holiday}; we reopen the next working day.",
+    "Please note section {dotted} of the handbook and {statute}.",
+    "Applicants should have {duration_yrs} and a clean licence.",
+    "Happy {holiday} from all of us at the office!",
 ]
 
 

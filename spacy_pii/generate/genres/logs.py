@@ -10,7 +10,7 @@ from typing import List, Optional
 from urllib.parse import quote
 
 from ..core import Builder, Context, Pieces, slot
-from ..providers import name_form, password, persona_email, vary_case
+from ..providers import name_form, password, persona_email, rand_chars, vary_case
 from .base import GenreSpec, join, make_templates, units
 
 NAME = "log"
@@ -34,6 +34,14 @@ def slot_name_url(ctx: Context, arg: str) -> Pieces:
     """A name URL-encoded for a query string (`Jane%20Doe`, `Jane+Doe`)."""
     name = name_form(ctx, ctx.persona(arg), "full")
     return [(name.replace(" ", "%20" if ctx.chance(0.6) else "+"), "PERSON")]
+
+
+@slot("dsn", "URL")
+def slot_dsn(ctx: Context, arg: str) -> Pieces:
+    """A Sentry DSN: a URL whose user info is a key; the whole URL is the span."""
+    rng = ctx.rng
+    key = rand_chars(rng, "0123456789abcdef", 32)
+    return [(f"https://{key}@o{rng.randint(10000, 999999)}.ingest.sentry.io/{rng.randint(1000, 9999999)}", "URL")]
 
 
 # Messages that can follow any of the line prefixes below.
@@ -83,6 +91,12 @@ MESSAGES = [
     "reservation confirmed for {fullname} on {when}",
     "new IPv6 neighbor {ipv6} on eth0",
     "client {ipv6} requested {urlpath}",
+    "redirect to {url} for user={user}",
+    "fetched {url} in {num}ms",
+    "sso callback {url} user={user}",
+    "login from {domuser} on {host}",
+    "file {userpath} modified by {user}",
+    "invoice sent to {legalorg} contact={email}",
 ]
 
 # Lines with their own complete format.
@@ -145,7 +159,7 @@ FULL = [
     'kubectl create secret generic db-creds --from-literal=username={user} --from-literal=password={password}',
     'export GITHUB_TOKEN={apikey}',
     'DB_USER={user}\nDB_PASSWORD={password}\nDB_HOST={host}\nDB_PORT=5432',
-    'STRIPE_SECRET_KEY={apikey}\nSENTRY_DSN=https://{md5}@o{num}.ingest.sentry.io/{num}',
+    'STRIPE_SECRET_KEY={apikey}\nSENTRY_DSN={dsn}',
     'SLACK_BOT_TOKEN={apikey}\nSLACK_CHANNEL=#alerts',
     '{ts} stdout F user={user} action=login src: {ip}',
     '{ts} {pod} {service} msg="created user" email: {email}',
@@ -181,6 +195,9 @@ FULL = [
     '{ip} - - [{clf_ts}] "GET /auth/callback?state={md5}&password={password_url} HTTP/1.1" {status} {bytes}',
     'W{num} {ts} {pid} handler.go:{num}] slow request from {ip}: {duration} user={user}',
     '{"severity": "ERROR", "message": "SMTP relay refused", "recipient": "{email}", "sender_name": "{fullname}", "logging.googleapis.com/trace": "{trace}"}',
+    '{"ts": "{ts}", "event": "profile_update", "age": {age}, "user": "{user}"}',
+    '{"ts": "{ts}", "event": "invoice", "customer": "{legalorg}", "contact": "{email}"}',
+    '{clf_ts} referer="{url}" ip={ip} user={user}',
 ]
 
 NEGATIVE_MESSAGES = [

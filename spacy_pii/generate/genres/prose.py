@@ -28,7 +28,7 @@ POSITIVE = [
     "User {user} reports that the laptop with MAC {mac} cannot get an address; DHCP assigned {ip} yesterday.",
     "An access key ({apikey}) belonging to {user} was committed to a public repository.",
     "{fullname} (born {dob}) is a {job} based in {city}.",
-    "{city} police arrested {fullname}, 34, of {city}, on {date}.",
+    "{city} police arrested {fullname}, {age}, of {city}, on {date}.",
     "The witness, {person}, stated that the vehicle was registered to an address on {street}.",
     "{fullname} has worked for {org} since {date}.",
     "Mrs. {last} asked that the refund be paid to {iban}.",
@@ -82,6 +82,119 @@ POSITIVE = [
     "The attacker connected from {ip} using stolen credentials.",
     "Write to {email} for a copy of the report.",
     "Her personal email, {email}, was listed in the leaked database.",
+    "The patient, aged {age}, was referred by the family doctor.",
+]
+
+# Issue 13: narrative biography and news, reviews, clinical and legal notes, lists of names,
+# titles next to names, national, PO-box and military addresses, standalone postcodes, years
+# and ages in prose, organisations with legal suffixes, handles, URLs, NRP and AGE.
+POSITIVE_V2 = [
+    # biography and obituaries
+    "{fullname} was born in {yr:born} in {city} and moved to {city:1} at the age of {age:kidn}.",
+    "Born in {city} in {yr:born}, {person} studied law at {org} and joined {legalorg} in {yr}.",
+    "{fullname} (born {dob}) is {nrp:nata} {job} and the founder of {legalorg}.",
+    "{fullname} died peacefully at home on {date}, aged {age}. Born in {city}, {first} worked for {org} for thirty years.",
+    "Early life: {first} grew up in {city}, the youngest of four, and left school at {age:teen} to work in a bakery.",
+    "At {age} {first} joined the army; by {age} {first} was running a platoon.",
+    "{person} has lived in {city} since {yr} and has taught at {org} since {yr}.",
+    "{fullname}, {nrp:nata} novelist, published her first book in {yr} and her second with {legalorg} in {yr}.",
+    "The {nrp:rel} community leader {fullname} died on {date} at the age of {age}.",
+    "{fullname} is survived by {first:1}, {first:2} and {first:3}.",
+    "After graduating from {org} in {yr}, {person} worked at {legalorg} in {city} until {yr}.",
+    "{first} retired from {org} in {yr} and now lives near {city} with {first:1}.",
+    # news
+    "{age:adja} man from {city} has been charged after a crash on the A{num}, police said.",
+    "{age:adja} woman was taken to {org} after a fire at {address}.",
+    "Police in {city} said {fullname}, {age}, was last seen on {date} near {street}.",
+    "{ranked} of the {city} police department said the driver, {age:adja} from {city:1}, was not injured.",
+    "{nrp:nat} climber {fullname}, {age}, reached the summit on {date}.",
+    "Senator {fullname}, {nrp:pola} from {state}, voted against the bill on {date}.",
+    "The {nrp:pol} councillor {fullname} and the {nrp:pol} candidate {fullname:1} both lost their seats.",
+    "{legalorg} said its chief executive, {fullname}, would step down at the end of the year.",
+    "{legalorg} was fined {amount} after a spill near {city}, the regulator said.",
+    "{legalorg} acted for {legalorg:1} on the sale of its stake in {legalorg:2}.",
+    "Shares in {legalorg} rose after {fullname} was named chair on {date}.",
+    "The mayor of {city}, {fullname}, unveiled the new memorial on {date}.",
+    "Firefighters rescued {age:kida} boy and his grandmother, {age}, from a flat in {city}.",
+    "{fullname}, {age}, of {fulladdress}, was remanded in custody to appear at {city} Crown Court on {date}.",
+    "The {nrp:nat} national {fullname} was detained at {city} airport on {date}.",
+    "{fullname}, {nrp:nata} refugee aged {age}, arrived in {city} in {yr}.",
+    "WANTED FOR QUESTIONING: {fullname}, {age}, LAST SEEN IN {city}.",
+    "Happy birthday to our colleague {fullname}, who turns {age} on {date}!",
+    # reviews, forum and social posts
+    "Review: we stayed four nights at {org} in {city}. {first} at the front desk sorted out our late check-in. Five stars.",
+    "Two stars. The courier from {legalorg} left my parcel in the rain and the driver, {first}, never rang the bell.",
+    "i ordered from {legalorg} on {date} and nothing came, emailed {email} three times and got no answer",
+    "{fullname} ({handle}) reviewed the headphones for {org}: solid bass, weak mic, 3.5 out of 5.",
+    "The account {user} posted the leaked screenshots, and {user:1} shared them within minutes.",
+    "On the forum, user {user} wrote that the bill would pass; user {user:1} said it may not.",
+    "Thanks {handle} and {handle:1} for the early reviews!",
+    "Reach the author at {handle} or on her website, {url:person}.",
+    "{fullname} keeps her portfolio at {url:person} and answers messages within a day.",
+    "Podcast notes: guest {fullname} talks about her first book; links at {url} and on {handle}.",
+    "Tickets for the fair are at {url}; volunteers should reply to {titled}.",
+    "The phishing text told {fullname} to verify the account at {url} before midnight.",
+    "More about {legalorg} at {url}.",
+    "my landlord {fullname} still hasn't fixed the boiler at {address} and it's been three weeks",
+    # clinical notes
+    "Clinical note: {age:yo} {sex}, {nrp:rel}, presents with knee pain for 3 weeks. Seen by Dr {last}.",
+    "pt is {age:adja} {nrp:rel} {sexword} referred by {titled} at {org}.",
+    "Referral: Mr {fullname}, {age}, retired postman, lives alone at {fulladdress}; daughter {first:1} visits most weekends.",
+    "PATIENT {fullname}, {age:old}, ADMITTED VIA A&E WITH SHORTNESS OF BREATH. HX OF COPD SINCE {yr}.",
+    "Discharge summary: {titled} (DOB {dob}) was discharged on {date} to the care of Dr {last:1} at {org}.",
+    "The infant, now {age:kid}, was seen at {org} on {date}.",
+    "{first}'s grandson {first:1} turned {age:kid} last week.",
+    "Pt {fullname}, {age:yo}, {nrp:nat} national, interpreter requested.",
+    # legal notes and notices
+    "The claimant, {fullname}, {nrp:nata} citizen residing at {fulladdress}, alleges unfair dismissal by {legalorg}.",
+    "The tenancy agreement between {fullname} and {legalorg} runs from {date} at {amount} a month.",
+    "Witness statement of {fullname}, aged {age}, of {fulladdress}.",
+    "The testator, {fullname}, leaves the house to {first:1} and the savings to {org}.",
+    "NOTICE OF HEARING: {fullname} V. {legalorg}, CASE NO. {order}, SET FOR {date}",
+    "TO WHOM IT MAY CONCERN: {fullname} HAS BEEN EMPLOYED BY {legalorg} SINCE {yr}.",
+    "Under {statute}, {legalorg} must notify {fullname} within 30 days.",
+    "The court heard that {fullname}, a {nrp:rel} shopkeeper, was assaulted outside {address}.",
+    # lists of names, titles next to names
+    "The committee heard from {namelist} before lunch.",
+    "Present: {namelist}. Apologies: {last:1}.",
+    "Cast, in order of appearance: {namelist}.",
+    "Signed by {namelist}.",
+    "Thanks to {namelist} for the cake, and to {legalorg} for the chairs.",
+    "{last} scored twice before half-time and {last:1} added a third.",
+    "{ranked} chaired the panel, with {ranked:1} and {ranked:2}.",
+    "Letters for {ranked} should go to {military} until the rotation ends in {month_p}.",
+    "{ranked}, {org}, signed the permit.",
+    "The {nrp:rel} missionaries, Elder {fullname} and Elder {fullname:1}, knocked on every door in {city}.",
+    "{ranked}, the {nrp:rel} chaplain, led the service.",
+    "{fullname} and {fullname:1} opened the batting, and {first:2} took three wickets.",
+    "{fullname} has been {nrp:pola} supporter since her student days in {city}.",
+    "A practising {nrp:rel}, {fullname} fasts during Ramadan and works nights at {legalorg}.",
+    "{fullname}, who is {nrp:rel}, asked that the exam be moved.",
+    "The film stars {fullname} as {nrp:nata} chef and {fullname:1} as her {nrp:nat} landlord.",
+    # addresses in national, PO-box and military layouts, standalone postcodes
+    "Please send the signed forms to:\n{postblock}",
+    "{ranked}\n{postblock}",
+    "Orders placed by {fullname} with {org} were delivered to {pobox}.",
+    "The farmhouse at {pobox} has been in the {last} family since {yr}.",
+    "Mail for {fullname} goes to {military} while the ship is deployed.",
+    "She gave her postcode as {postcode} and asked whether the clinic still covered it.",
+    "The clinic asked for a postcode, so {fullname} gave {postcode}.",
+    "Postcode: {postcode}",
+    "{fullname} wrote {citystzip} on the form but forgot the street line.",
+    "{fullname}\n{legalorg}\n{addrblock}",
+    "The new tenant, {fullname}, moves into {fulladdress} on {date}.",
+    "{fullname} lives at {fulladdress} with her parents.",
+    "Inspection booked for {fulladdress}; the owner, {fullname}, will meet the inspector there.",
+    # usernames in paths and domains
+    "The audit log shows {domuser} signed in at the lobby kiosk after hours.",
+    "Ask IT to reset the password for {domuser}; {first} has been locked out since the migration.",
+    "Her files were under {userpath} and were copied to a USB stick.",
+    "The shared drive lists {userpath} as the source of the leaked spreadsheet.",
+    "{fullname} ({user} on the intranet) requested access for the team on {date}.",
+    "{fullname}, {nrp:nata} expat in {city}, runs {legalorg} and posts recipes as {handle}.",
+    "The full ruling in the case brought by {fullname} is published at {url}.",
+    "{fullname}'s website, {url:person}, lists {legalorg} and {org} as clients.",
+    "A fake page at {url} asked {fullname} for the card number.",
 ]
 
 NEGATIVE = [
@@ -111,7 +224,6 @@ NEGATIVE = [
     "Version {version} was released on {plaindate}.",
     "The office will be closed on {plaindate} for the public holiday.",
     "Quarterly figures will be published on {plaindate}.",
-    "The patient, aged {age}, was referred by the family doctor.",
     "Employee ID {empid} has been deactivated by the system.",
     "The bill was signed into law after months of debate.",
     "The June release adds dark mode and faster sync.",
@@ -123,17 +235,87 @@ NEGATIVE = [
     "Error {errcode} was traced to a misconfigured load balancer.",
 ]
 
+# Prose hard negatives of issue 13: holidays, numbered and counted lists, statute and section
+# numbers, dotted numbers, countdowns, nationality words on things, ages of things, durations,
+# capitalised common nouns at sentence start and may/bill/june/summer/mark/will as words.
+NEGATIVE_V2 = [
+    "{holiday} falls on a Thursday this year, so most offices will close until the Monday after.",
+    "{holiday} traffic is expected to peak on Wednesday evening.",
+    "{holiday}, {holiday} and {holiday} are now listed as floating holidays in the staff handbook.",
+    "The shop is closed on {holiday} and opens late on {holiday}.",
+    "{holiday} sales start Friday; the fireworks are on the 4th.",
+    "We stopped taking orders for {holiday} delivery on the 18th.",
+    "Happy {holiday} from all of us!",
+    "HAPPY NEW YEAR FROM ALL OF US! THE OFFICE REOPENS ON 2 JANUARY.",
+    "Step 1. Remove the four screws on the back panel.\nStep 2. Lift the cover.\nStep 3. Replace the fuse and reassemble.",
+    "1. Preheat the oven.\n2. Mix the flour and butter.\n3. Bake for {num} minutes.",
+    "Top five reasons to visit: 1. the food 2. the beaches 3. the trams 4. the prices 5. the people.",
+    "Three things to bring: your ID, proof of address and two passport photos.",
+    "Top 10 albums of the year, counted down: 10. Glass Harbour, 9. Low Tide, 8. Summer Static, 7. Paper Crowns.",
+    "Please list: 1) your full name 2) your date of birth 3) the last four digits of your account.",
+    "Under {statute} and {statute}, the motion to dismiss was granted in part.",
+    "{statute} was amended in {year}, and paragraph {dotted} of the guidance now reads differently.",
+    "Pursuant to {statute}, the controller may rely on legitimate interests.",
+    "The appeal turns on {statute}; see also {statute}.",
+    "See section {dotted} of the manual and table {dotted}.",
+    "The counter read {dotted} before the display froze, and the firmware was rolled back to {dotted}.",
+    "Clause {dotted} applies to all contracts signed after {year}.",
+    "{countdown}, and the rocket cleared the tower.",
+    "The pilot counted down {countdown} and the stopwatch started.",
+    "{countdown}... happy new year!",
+    "{natthing}, {natthing} and {natthing}: the festival has everything except parking.",
+    "The {natthing} shrank for a second quarter while {natthing} rose {percent}.",
+    "Tickets for the {natthing} evening are on sale now.",
+    "The bridge is {num} years old and needs repairs; the oldest house on the street is over 200 years old.",
+    "{duration_yrs}, {duration_yrs} and {duration_yrs}: that was the whole of the offer.",
+    "Applicants need {duration_yrs}, a clean licence and at least 2 references.",
+    "Version {num} of the app shipped with {num} new features, and the build is {num} days old.",
+    "The shelter took in {objage} and {objage} on Monday.",
+    "At the auction, {objage} sold for {amount}.",
+    "The survey found that {percent} of people aged 18 to 24 had never written a cheque.",
+    "Suitable for ages 3 and up. Contains small parts.",
+    "Nursing note: obs stable, BP 128/84, HR {num}, SpO2 97%. Plan: review at 10.",
+    "Dose: 2.5 mg twice daily for 14 days, then 5 mg once daily; patient is 3 days post-op.",
+    "The company was founded in {year} and has {num} employees in 14 countries.",
+    "In the 1990s the plant employed 4,000 people; it closed in {year}.",
+    "you may find the june issue thin: a summer reading list, a piece on the parking bill and a recipe that will mark nobody's calendar.",
+    "Mark the box if the bill is paid; you may leave the rest blank.",
+    "Will the jury accept the evidence? Mark my words, the bill for this trial will be enormous.",
+    "May brings the first cricket matches and June the long evenings.",
+    "Summer hours start after {holiday}, and Bill Pay will be down over the long weekend.",
+    "Oh will you wait for me till June, when summer rain is done; I'll mark the days and sing them one by one.",
+    "Sunny days and Grace notes, Hope on the radio, Faith in the morning: the album's titles are all virtues.",
+    "Rose petals, Iris bulbs and Violet syrup were on sale, next to a stall selling Summer Berry jam.",
+    "Frank, Earnest and Patience are the three dogs in the story, and none of them will sit.",
+    "The bill, introduced in May, would mark the first change to the law since {year}.",
+    "Grant applications close in June; a summer school will follow.",
+    "The Year 9 trip costs {amount}, and Class 7B meets in room {num}.",
+    "Winter, Spring and Summer collections are all in the sale.",
+    "Chapter {num} opens in the summer of 1943, when the war is in its fourth year.",
+]
+
+
+# Share of prose examples written all in lower case (chat-like notes) or ALL CAPS (notices).
+LOWER_SHARE = 0.06
+UPPER_SHARE = 0.04
+
 
 def compose(ctx: Context, positive: bool) -> Builder:
-    """Three to seven sentences, as one paragraph or a few."""
+    """Three to seven sentences, as one paragraph or a few; a few all lower or upper case."""
     sentences: List[Builder] = units(ctx, SPEC, positive, 3, 7, 0.5)
-    return join(sentences, lambda: " " if ctx.rng.random() < 0.8 else "\n\n")
+    out = join(sentences, lambda: " " if ctx.rng.random() < 0.8 else "\n\n")
+    x = ctx.rng.random()
+    if x < LOWER_SHARE:
+        return out.recase(str.lower)
+    if x < LOWER_SHARE + UPPER_SHARE:
+        return out.recase(str.upper)
+    return out
 
 
 SPEC = GenreSpec(
     name=NAME,
     weight=0.18,
-    positives=make_templates(NAME, "pos", POSITIVE),
-    negatives=make_templates(NAME, "neg", NEGATIVE),
+    positives=make_templates(NAME, "pos", POSITIVE) + make_templates(NAME, "pos2", POSITIVE_V2),
+    negatives=make_templates(NAME, "neg", NEGATIVE) + make_templates(NAME, "neg2", NEGATIVE_V2),
 )
 SPEC.compose = compose

@@ -4,7 +4,8 @@ digits ("four one five double five ..."), spoken e-mails, names spelled out lett
 import re
 from typing import Callable, Dict, List, Optional
 
-from ..core import Builder, Context, Pieces, SlotFunc, weighted_choice
+from ..core import Builder, Context, Pieces, SlotFunc
+from ..draw import weighted_choice
 from ..providers import (
     address_inline,
     card_number,
@@ -133,6 +134,14 @@ POSITIVE = [
     "the door code they gave me was {pin}",
     "my login name is {user} no capitals",
     "the account is under {user} at {org}",
+    "i'm {age:old} and i've never had this problem",
+    "my mother is {age} and she lives on her own so i handle her account",
+    "the account is for my son he's {age:kid} so it's under my name {fullname}",
+    "i'm {nrp:nat} so my surname gets spelled wrong all the time it's {spelled}",
+    "my dad's {age} he's {nrp:nata} national and he banks with {legalorg}",
+    "she's {age:adja} and she's been with {legalorg} since {yr}",
+    "i work for {legalorg} in {city}",
+    "it's for {ranked} at the {city} office"
 ]
 
 NEGATIVE = [
@@ -161,7 +170,6 @@ NEGATIVE = [
     "the engineer said the outage should be fixed within the hour",
     "press one for billing press two for technical support",
     "my customer number is {empid}",
-    "i'm {age} years old and i've never had this problem",
     "will you be able to waive the late fee this time",
     "i just wanted to mark the payment as disputed",
     "the grant money hasn't come through yet",
@@ -241,10 +249,28 @@ OVERRIDES: Dict[str, SlotFunc] = {
     "order": lambda ctx, arg: [(speak_digits(ctx.rng, str(ctx.rng.randint(10_000, 99_999_999))), None)],
     "cardlast4": lambda ctx, arg: [(speak_digits(ctx.rng, f"{ctx.rng.randint(0, 9999):04d}"), None)],
     "num": lambda ctx, arg: [(number_words(ctx.rng.randint(1, 999)), None)],
-    "age": lambda ctx, arg: [(number_words(ctx.rng.randint(18, 92)), None)],
+    "age": lambda ctx, arg: _age(ctx, arg),
     "empid": lambda ctx, arg: [(speak_digits(ctx.rng, str(ctx.rng.randint(10_000, 9_999_999))), None)],
     "amount": lambda ctx, arg: [(f"{number_words(ctx.rng.randint(5, 999))} {ctx.rng.choice(('dollars', 'pounds', 'euros', 'bucks'))}", None)],
 }
+
+
+def _age(ctx: Context, arg: str) -> Pieces:
+    """A spoken age: "forty two", "forty two years old", "a forty two year old", "six months old"."""
+    rng = ctx.rng
+    kid = arg.startswith("kid")
+    words = number_words(rng.randint(1, 11) if kid else rng.randint(16, 97))
+    if arg.startswith("old"):
+        value = f"{words} years old"
+    elif arg.startswith("adj"):
+        value = f"{words} year old"
+    elif kid:
+        value = f"{words} {rng.choice(('months', 'years', 'weeks'))} old"
+    else:
+        value = words
+    if arg.endswith("a"):
+        return [("an " if words.startswith(("eight", "eleven")) else "a ", None), (value, "AGE")]
+    return [(value, "AGE")]
 
 
 _PUNCT = re.compile(r"[^\w\s']")
