@@ -13,17 +13,25 @@ are entity types of their own.
     results = analyzer.analyze(text, language="en")
 """
 from threading import Lock
-from typing import Any, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 from spacy.language import Language
 
+from .crypto import encrypt_value
 from .errors import Errors, SpacyPIIError
 from .labels import LABELS
+from .restore import restore_text
+from .surrogates import DEFAULT_LOCALE, generator_for
 
 try:
     from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 except ImportError as e:  # pragma: no cover - the extra is installed wherever this is tested
     raise ImportError(Errors.E116) from e
+try:
+    from presidio_anonymizer.entities import InvalidParamError
+    from presidio_anonymizer.operators import Operator, OperatorType
+except ImportError as e:  # pragma: no cover
+    raise ImportError(Errors.E509) from e
 
 DEFAULT_MODEL = "en_pii"
 
@@ -32,9 +40,10 @@ class EnPiiRecognizer(EntityRecognizer):
     """Presidio recognizer that runs a pipeline with a `pii_redactor` and reports its final spans.
 
     Each `doc._.pii_matches` entry becomes a `RecognizerResult` with the same character offsets,
-    label and score (`PIIMatch.score`: 1.0 for model spans and checksum-validated patterns, the
-    redactor's `pattern_score` for shape-only patterns). The match's source ("ner"/"pattern") is
-    in the analysis explanation.
+    label and score, passed through unchanged (`PIIMatch.score`: for model spans the entity's
+    probability when the pipeline's NER is `pii_ner`, else 1.0; for detector spans the score of
+    their evidence), so Presidio's `score_threshold` works on it. The match's source
+    ("ner"/"pattern") is in the analysis explanation.
 
     nlp (Optional[Language]): the pipeline; if None, `model` is loaded on first use.
     model (str): package name or path loaded when `nlp` is None.
@@ -124,3 +133,81 @@ def _load(model: Union[str, Any]) -> Language:
     except OSError as e:
         # spaCy's message names the package or path only; keep just the exception type.
         raise SpacyPIIError(Errors.E115.format(model=str(model), reason=type(e).__name__)) from None
+
+
+# --- anonymizer operators -----------------------------------------------------------------
+# spacy-pii's keyed operators for Presidio's AnonymizerEngine / DeanonymizeEngine:
+#
+#     engine = AnonymizerEngine()
+#     engine.add_anonymizer(SpacyPiiEncrypt)
+#     engine.anonymize(text, results, {"DEFAULT": OperatorConfig("spacy_pii_encrypt", {"key": key})})
+#
+# The outputs are the same as spacy-pii's own operators ("[PERSON:enc.TOKEN]", surrogates), so
+# `spacy-pii restore` works on what Presidio wrote, and the other way round.
+
+
+class _KeyedOperator(Operator):
+    name = ""
+
+    def validate(self, params: Optional[Dict[str, Any]] = None) -> None:
+        """Require a `key` param (bytes or str); its length is checked when used (E501)."""
+        key = (params or {}).get("key")
+        if not isinstance(key, (bytes, str)) or not key:
+            raise InvalidParamError(Errors.E508.format(name=self.name))
+
+    def operator_name(self) -> str:
+        return self.name
+
+
+class SpacyPiiEncrypt(_KeyedOperator):
+    """Presidio anonymizer: `[ENTITY_TYPE:enc.TOKEN]`, spacy-pii's `encrypt` (AES-SIV).
+
+    params: key (bytes or str), the user key.
+    """
+
+    name = "spacy_pii_encrypt"
+
+    def operate(self, text: str, params: Optional[Dict[str, Any]] = None) -> str:
+        params = params or {}
+        return encrypt_value(text, str(params.get("entity_type", "PII")), params["key"])
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize
+
+
+class SpacyPiiDecrypt(_KeyedOperator):
+    """Presidio deanonymizer: the value of a `[ENTITY_TYPE:enc.TOKEN]` (wrong key: E502).
+
+    params: key (bytes or str), the user key.
+    """
+
+    name = "spacy_pii_decrypt"
+
+    def operate(self, text: str, params: Optional[Dict[str, Any]] = None) -> str:
+        return restore_text(text, (params or {})["key"])
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Deanonymize
+
+
+class SpacyPiiSurrogate(_KeyedOperator):
+    """Presidio anonymizer: spacy-pii's `surrogate` (keyed, format-keeping, one-way).
+
+    params: key (bytes or str), the user key; locale (str, Faker locale for names and
+    places, default en_US); phone_regions (list of region codes for numbers written without
+    a country code).
+    """
+
+    name = "spacy_pii_surrogate"
+
+    def operate(self, text: str, params: Optional[Dict[str, Any]] = None) -> str:
+        params = params or {}
+        key = params["key"]
+        options: Dict[str, Any] = {"locale": params.get("locale", DEFAULT_LOCALE)}
+        if params.get("phone_regions"):
+            options["phone_regions"] = tuple(params["phone_regions"])
+        generator = generator_for(key.encode("utf-8") if isinstance(key, str) else key, **options)
+        return generator(text, str(params.get("entity_type", "")))
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize
