@@ -13,17 +13,25 @@ are entity types of their own.
     results = analyzer.analyze(text, language="en")
 """
 from threading import Lock
-from typing import Any, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 from spacy.language import Language
 
+from .crypto import encrypt_value
 from .errors import Errors, SpacyPIIError
 from .labels import LABELS
+from .restore import restore_text
+from .surrogates import DEFAULT_LOCALE, generator_for
 
 try:
     from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 except ImportError as e:  # pragma: no cover - the extra is installed wherever this is tested
     raise ImportError(Errors.E116) from e
+try:
+    from presidio_anonymizer.entities import InvalidParamError
+    from presidio_anonymizer.operators import Operator, OperatorType
+except ImportError as e:  # pragma: no cover
+    raise ImportError(Errors.E509) from e
 
 DEFAULT_MODEL = "en_pii"
 
@@ -125,3 +133,81 @@ def _load(model: Union[str, Any]) -> Language:
     except OSError as e:
         # spaCy's message names the package or path only; keep just the exception type.
         raise SpacyPIIError(Errors.E115.format(model=str(model), reason=type(e).__name__)) from None
+
+
+# --- anonymizer operators -----------------------------------------------------------------
+# spacy-pii's keyed operators for Presidio's AnonymizerEngine / DeanonymizeEngine:
+#
+#     engine = AnonymizerEngine()
+#     engine.add_anonymizer(SpacyPiiEncrypt)
+#     engine.anonymize(text, results, {"DEFAULT": OperatorConfig("spacy_pii_encrypt", {"key": key})})
+#
+# The outputs are the same as spacy-pii's own operators ("[PERSON:enc.TOKEN]", surrogates), so
+# `spacy-pii restore` works on what Presidio wrote, and the other way round.
+
+
+class _KeyedOperator(Operator):
+    name = ""
+
+    def validate(self, params: Optional[Dict[str, Any]] = None) -> None:
+        """Require a `key` param (bytes or str); its length is checked when used (E501)."""
+        key = (params or {}).get("key")
+        if not isinstance(key, (bytes, str)) or not key:
+            raise InvalidParamError(Errors.E508.format(name=self.name))
+
+    def operator_name(self) -> str:
+        return self.name
+
+
+class SpacyPiiEncrypt(_KeyedOperator):
+    """Presidio anonymizer: `[ENTITY_TYPE:enc.TOKEN]`, spacy-pii's `encrypt` (AES-SIV).
+
+    params: key (bytes or str), the user key.
+    """
+
+    name = "spacy_pii_encrypt"
+
+    def operate(self, text: str, params: Optional[Dict[str, Any]] = None) -> str:
+        params = params or {}
+        return encrypt_value(text, str(params.get("entity_type", "PII")), params["key"])
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize
+
+
+class SpacyPiiDecrypt(_KeyedOperator):
+    """Presidio deanonymizer: the value of a `[ENTITY_TYPE:enc.TOKEN]` (wrong key: E502).
+
+    params: key (bytes or str), the user key.
+    """
+
+    name = "spacy_pii_decrypt"
+
+    def operate(self, text: str, params: Optional[Dict[str, Any]] = None) -> str:
+        return restore_text(text, (params or {})["key"])
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Deanonymize
+
+
+class SpacyPiiSurrogate(_KeyedOperator):
+    """Presidio anonymizer: spacy-pii's `surrogate` (keyed, format-keeping, one-way).
+
+    params: key (bytes or str), the user key; locale (str, Faker locale for names and
+    places, default en_US); phone_regions (list of region codes for numbers written without
+    a country code).
+    """
+
+    name = "spacy_pii_surrogate"
+
+    def operate(self, text: str, params: Optional[Dict[str, Any]] = None) -> str:
+        params = params or {}
+        key = params["key"]
+        options: Dict[str, Any] = {"locale": params.get("locale", DEFAULT_LOCALE)}
+        if params.get("phone_regions"):
+            options["phone_regions"] = tuple(params["phone_regions"])
+        generator = generator_for(key.encode("utf-8") if isinstance(key, str) else key, **options)
+        return generator(text, str(params.get("entity_type", "")))
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize
