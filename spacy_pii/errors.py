@@ -31,8 +31,9 @@ class Errors:
     E019 = "[E019] {path}:{line}: the line is a JSON {kind}, not an object."
     # --- detectors / operators / redactor (E1xx) ---
     E100 = "[E100] Unknown redaction operator {name!r}{where}. Valid operators: {valid}."
-    E101 = ("[E101] The 'hash' operator needs a secret key and none was given: pass "
-            "--key-file PATH (a file holding the key) or set the {env} environment variable.")
+    E101 = ("[E101] The operator(s) {operators} need a secret key and none was given: pass "
+            "--key-file PATH (a file holding the key), key= or key_file= in Python, or set the "
+            "{env} environment variable.")
     E102 = "[E102] Key file not found: {path}."
     E103 = "[E103] Cannot use key file {path}: {reason}. Write a secret key into it."
     E104 = "[E104] mask_char must be exactly one character, got {length} characters."

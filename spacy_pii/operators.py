@@ -14,117 +14,45 @@ Each operator is a small function that turns one value into its replacement:
   value gets the same pseudonym in every run and every process.
 - `remove`: the empty string.
 
-`RedactionPolicy.apply` resolves overlapping spans first, then replaces each span by its
-character offsets in the original text (as Presidio's anonymizer does, right to left), building
-the output in one pass, so the cost stays linear in the text and the number of spans.
+Operators live in a registry (`registry.operators`, entry-point group `spacy_pii_operators`):
+adding one is one `@register_operator(name, needs_key=...)` function. `needs_key` is the one
+rule for keys: a policy that may use such an operator refuses to run without a key
+(`MissingKeyError`, E101), and the CLI and Spark check it up front (`RedactionPolicy.missing_key`).
+
+`RedactionPolicy` says which labels are replaced and how. `RedactionPolicy.apply` replaces
+each span by its character offsets in the original text (as Presidio's anonymizer does),
+building the output in one pass, so the cost stays linear in the text and the number of
+spans; spans that overlap are resolved first (`spacy_pii.overlaps`).
 """
-import bisect
 import hashlib
 import hmac
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+
+import catalogue
 
 from .errors import Errors, SpacyPIIError
-from .labels import check_labels
+from .labels import NUMBER_LIKE_LABELS, check_labels
+from .overlaps import is_disjoint, resolve_overlaps
+from .registry import registry
 
 KEY_ENV = "SPACY_PII_KEY"
 PSEUDONYM_HEX = 8
 # Labels whose values are numbers, where showing the last digits is common practice ("card
-# ending 1111"). The global keep_last applies to these only, so it never reveals the end of
-# a name or an address; keep_last_per_label can still set any label.
-KEEP_LAST_LABELS = frozenset({"CREDIT_CARD", "PHONE_NUMBER", "IBAN_CODE", "US_SSN"})
+# ending 1111"): the number-like labels of the scheme. The global keep_last applies to these
+# only, so it never reveals the end of a name or an address; keep_last_per_label can still
+# set any label.
+KEEP_LAST_LABELS: FrozenSet[str] = NUMBER_LIKE_LABELS
 
 
-# --- overlap resolution -----------------------------------------------------------------
+class MissingKeyError(SpacyPIIError):
+    """Operators that need a key and no key: `operators` names them (never a value)."""
 
-
-def resolve_overlaps(
-    text: str,
-    spans: Sequence[Tuple[int, int, str]],
-    priority: Optional[Sequence[int]] = None,
-    tiebreak: Optional[Sequence[int]] = None,
-) -> List[Tuple[int, int, str, int]]:
-    """Turn possibly overlapping spans into non-overlapping ones, losing no flagged character.
-
-    1. Spans of the same label that overlap are merged into their union (it keeps the index of
-       its highest-priority member).
-    2. The rest are taken best first: higher `priority`, then longer, then higher `tiebreak`,
-       then earlier start. A span overlapping ones already taken keeps only its pieces outside
-       them, trimmed to letters and digits at both ends; pieces with neither are dropped.
-       So the winner takes the overlap, and every character that some span flagged and that
-       holds a letter or digit stays covered.
-
-    text (str): the text the offsets point into.
-    spans (Sequence[Tuple[int, int, str]]): (start, end, label) character spans.
-    priority (Optional[Sequence[int]]): per span; higher wins before length is compared.
-    tiebreak (Optional[Sequence[int]]): per span; higher wins between equally long spans.
-    RETURNS (List[Tuple[int, int, str, int]]): (start, end, label, index of the input span
-        it came from), sorted by start.
-    """
-    prio = list(priority) if priority is not None else [0] * len(spans)
-    tie = list(tiebreak) if tiebreak is not None else [0] * len(spans)
-    merged = _merge_same_label(spans, prio, tie)
-    merged.sort(key=lambda m: (-prio[m[3]], m[0] - m[1], -tie[m[3]], m[0]))
-    taken_starts: List[int] = []
-    taken: List[Tuple[int, int, str, int]] = []
-    for start, end, label, index in merged:
-        for piece_start, piece_end in _subtract(taken_starts, taken, start, end):
-            piece_start, piece_end = _trim(text, piece_start, piece_end, start, end)
-            if piece_start < piece_end:
-                k = bisect.bisect_left(taken_starts, piece_start)
-                taken_starts.insert(k, piece_start)
-                taken.insert(k, (piece_start, piece_end, label, index))
-    return taken
-
-
-def _merge_same_label(
-    spans: Sequence[Tuple[int, int, str]], prio: Sequence[int], tie: Sequence[int]
-) -> List[Tuple[int, int, str, int]]:
-    order = sorted(
-        (i for i, (s, e, _) in enumerate(spans) if s < e), key=lambda i: (spans[i][2], spans[i][0])
-    )
-    out: List[Tuple[int, int, str, int]] = []
-    for i in order:
-        start, end, label = spans[i]
-        if out and out[-1][2] == label and start < out[-1][1]:
-            p_start, p_end, _, p_index = out[-1]
-            best = i if (prio[i], tie[i]) > (prio[p_index], tie[p_index]) else p_index
-            out[-1] = (p_start, max(p_end, end), label, best)
-        else:
-            out.append((start, end, label, i))
-    return out
-
-
-def _subtract(
-    starts: List[int], taken: List[Tuple[int, int, str, int]], start: int, end: int
-) -> List[Tuple[int, int]]:
-    """Parts of [start, end) not covered by the (non-overlapping, sorted) taken spans."""
-    k = bisect.bisect_left(starts, start)
-    if k > 0 and taken[k - 1][1] > start:
-        k -= 1
-    pieces = []
-    pos = start
-    while k < len(taken) and taken[k][0] < end:
-        t_start, t_end = taken[k][0], taken[k][1]
-        if t_start > pos:
-            pieces.append((pos, t_start))
-        pos = max(pos, t_end)
-        k += 1
-    if pos < end:
-        pieces.append((pos, end))
-    return pieces
-
-
-def _trim(text: str, start: int, end: int, orig_start: int, orig_end: int) -> Tuple[int, int]:
-    if (start, end) == (orig_start, orig_end):
-        return start, end  # an untouched span keeps its exact bounds
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    return start, end
+    def __init__(self, operators: Sequence[str]) -> None:
+        self.operators = list(operators)
+        super().__init__(Errors.E101.format(operators=", ".join(self.operators), env=KEY_ENV))
 
 
 # --- operators --------------------------------------------------------------------------
@@ -186,7 +114,7 @@ def hash_value(value: str, label: str, key: Optional[bytes], length: int = 16) -
     RETURNS (str): the replacement.
     """
     if not key:
-        raise SpacyPIIError(Errors.E101.format(env=KEY_ENV))
+        raise MissingKeyError(["hash"])
     return f"[{label}:{keyed_digest(key, value)[:length]}]"
 
 
@@ -217,17 +145,93 @@ class Pseudonymizer:
         return f"<{label}_{seen[norm]}>"
 
 
-# name -> (value, label, policy) -> replacement
+# (value, label, policy) -> replacement
 OperatorFn = Callable[[str, str, "RedactionPolicy"], str]
 
-OPERATORS: Dict[str, OperatorFn] = {
-    "tag": lambda value, label, policy: tag_value(label),
-    "mask": lambda value, label, policy: mask_value(value, policy.mask_char, policy.keep_for(label)),
-    "hash": lambda value, label, policy: hash_value(value, label, policy.key, policy.hash_length),
-    "pseudonym": lambda value, label, policy: policy.pseudonyms(value, label, policy.key),
-    "remove": lambda value, label, policy: remove_value(),
-}
-OPERATOR_NAMES: Tuple[str, ...] = tuple(OPERATORS)
+
+@dataclass(frozen=True)
+class Operator:
+    """A redaction operator.
+
+    name (str): the name used in options and config (`--operator NAME`).
+    replace (OperatorFn): (value, label, policy) -> the replacement text.
+    needs_key (bool): refuses to run without the policy's key (the one rule for keys).
+    """
+
+    name: str
+    replace: OperatorFn
+    needs_key: bool = False
+
+
+def register_operator(name: str, *, needs_key: bool = False) -> Callable[[OperatorFn], OperatorFn]:
+    """Decorator: register a `(value, label, policy) -> str` function as an operator.
+
+    name (str): the operator's name (lower case).
+    needs_key (bool): whether it needs the policy's key.
+    RETURNS (Callable): the decorator; it returns the function unchanged.
+    """
+
+    def register(fn: OperatorFn) -> OperatorFn:
+        registry.operators.register(name, func=Operator(name, fn, needs_key))
+        return fn
+
+    return register
+
+
+def operator_names() -> Tuple[str, ...]:
+    """RETURNS (Tuple[str, ...]): every registered operator name (entry points included)."""
+    return tuple(sorted(registry.operators.get_all()))
+
+
+def get_operator(name: str) -> Operator:
+    """The registered operator of a name (a plain function registered counts as keyless).
+
+    Called for every replaced value, so it is a dict look-up: an entry point (another
+    package's operator) is loaded and registered the first time its name is asked for.
+
+    name (str): the operator name, lower case.
+    RETURNS (Operator): the operator.
+    RAISES (SpacyPIIError): E100, for a name nobody registered.
+    """
+    found: Any = catalogue.REGISTRY.get((*registry.operators.namespace, name))
+    if found is None:
+        found = registry.operators.get_entry_point(name)
+        if found is None:
+            raise SpacyPIIError(Errors.E100.format(name=name, where="", valid=", ".join(operator_names())))
+        registry.operators.register(name, func=found)
+    if isinstance(found, Operator):
+        return found
+    return Operator(name, found, bool(getattr(found, "needs_key", False)))
+
+
+@register_operator("tag")
+def _tag(value: str, label: str, policy: "RedactionPolicy") -> str:
+    return tag_value(label)
+
+
+@register_operator("mask")
+def _mask(value: str, label: str, policy: "RedactionPolicy") -> str:
+    return mask_value(value, policy.mask_char, policy.keep_for(label))
+
+
+@register_operator("hash", needs_key=True)
+def _hash(value: str, label: str, policy: "RedactionPolicy") -> str:
+    return hash_value(value, label, policy.key, policy.hash_length)
+
+
+@register_operator("pseudonym")
+def _pseudonym(value: str, label: str, policy: "RedactionPolicy") -> str:
+    # Without a key: numbered per policy object (so per stream, per worker process).
+    return policy.pseudonyms(value, label, policy.key)
+
+
+@register_operator("remove")
+def _remove(value: str, label: str, policy: "RedactionPolicy") -> str:
+    return remove_value()
+
+
+# The built-in operators (`operator_names()` lists every registered one).
+OPERATOR_NAMES: Tuple[str, ...] = ("tag", "mask", "hash", "pseudonym", "remove")
 
 
 def check_operator(name: str, where: str = "") -> str:
@@ -238,10 +242,12 @@ def check_operator(name: str, where: str = "") -> str:
     RETURNS (str): the lower-cased name.
     """
     op = name.strip().lower()
-    if op not in OPERATORS:
+    try:
+        get_operator(op)
+    except SpacyPIIError:
         raise SpacyPIIError(
-            Errors.E100.format(name=name, where=where, valid=", ".join(OPERATOR_NAMES))
-        )
+            Errors.E100.format(name=name, where=where, valid=", ".join(operator_names()))
+        ) from None
     return op
 
 
@@ -250,18 +256,21 @@ def check_operator(name: str, where: str = "") -> str:
 
 @dataclass
 class RedactionPolicy:
-    """How found spans are replaced: an operator per label, its settings, the key and the
-    pseudonym table. Picklable (for `nlp.pipe(..., n_process=2)`); the key never shows in
-    repr, str or any error.
+    """Which found spans are replaced and how: an operator per label, its settings, the key
+    and the pseudonym table. Picklable (for `nlp.pipe(..., n_process=2)`); the key never
+    shows in repr, str or any error. Build one from options with `spacy_pii.policy.build_policy`.
 
     operator (str): operator for labels without an entry in `per_label`.
     per_label (Dict[str, str]): label -> operator name.
     mask_char (str): the character `mask` writes.
     keep_last (int): letters/digits `mask` leaves visible at the end of the number-like
-        labels (KEEP_LAST_LABELS: cards, phones, IBANs, SSNs); other labels keep none.
+        labels (KEEP_LAST_LABELS: cards, phones, IBANs, SSNs, ...); other labels keep none.
     keep_last_per_label (Dict[str, int]): label -> keep_last, for any label.
     hash_length (int): hex characters `hash` keeps (8-64).
-    key (Optional[bytes]): secret key for `hash` and keyed `pseudonym`.
+    key (Optional[bytes]): secret key for the operators that need one, and keyed `pseudonym`.
+    labels (Optional[Tuple[str, ...]]): replace only spans of these labels (None: all). On a
+        component this narrows its own `labels`; it cannot widen them.
+    allow_list (FrozenSet[str]): values never replaced (exact match, case-insensitive).
     """
 
     operator: str = "tag"
@@ -271,6 +280,8 @@ class RedactionPolicy:
     keep_last_per_label: Dict[str, int] = field(default_factory=dict)
     hash_length: int = 16
     key: Optional[bytes] = field(default=None, repr=False)
+    labels: Optional[Tuple[str, ...]] = None
+    allow_list: FrozenSet[str] = frozenset()
     pseudonyms: Pseudonymizer = field(
         default_factory=Pseudonymizer, init=False, repr=False, compare=False
     )
@@ -301,6 +312,9 @@ class RedactionPolicy:
             raise SpacyPIIError(Errors.E114.format(type=type(self.key).__name__))
         if self.key == b"":
             self.key = None
+        if self.labels is not None:
+            self.labels = tuple(check_labels(list(self.labels)))
+        self.allow_list = frozenset(v.strip().casefold() for v in self.allow_list if v.strip())
 
     def operator_for(self, label: str) -> str:
         """The operator name used for a label."""
@@ -316,6 +330,28 @@ class RedactionPolicy:
         """Whether any label may be replaced with this operator."""
         return operator == self.operator or operator in self.per_label.values()
 
+    def missing_key(self) -> List[str]:
+        """The operators this policy may use that need a key, when it has none.
+
+        RETURNS (List[str]): sorted names; empty when nothing is missing.
+        """
+        if self.key:
+            return []
+        used = {self.operator, *self.per_label.values()}
+        return sorted(name for name in used if get_operator(name).needs_key)
+
+    def selects(self, value: str, label: str) -> bool:
+        """Whether a span of this label and value is replaced (its label is selected and
+        the value is not allow-listed).
+
+        value (str): the span's text.
+        label (str): its label.
+        RETURNS (bool): True to replace it.
+        """
+        if self.labels is not None and label not in self.labels:
+            return False
+        return not self.allow_list or value.strip().casefold() not in self.allow_list
+
     def replace(self, value: str, label: str) -> str:
         """The replacement of one value.
 
@@ -323,31 +359,37 @@ class RedactionPolicy:
         label (str): its label.
         RETURNS (str): the replacement text.
         """
-        return OPERATORS[self.operator_for(label)](value, label, self)
+        return get_operator(self.operator_for(label)).replace(value, label, self)
 
     def apply(self, text: str, spans: Sequence[Tuple[int, int, str]]) -> str:
         """Redact the spans of a text.
 
         text (str): the text.
-        spans (Sequence[Tuple[int, int, str]]): (start, end, label), may overlap (see
-            `resolve_overlaps`); offsets are characters.
+        spans (Sequence[Tuple[int, int, str]]): (start, end, label), offsets in characters;
+            the ones `selects` turns down are left as they are; spans that overlap are
+            resolved first (see `spacy_pii.overlaps.resolve_overlaps`).
         RETURNS (str): the redacted text.
+        RAISES (MissingKeyError): an operator of the policy needs a key and it has none.
         """
-        if self.uses("hash") and not self.key:
+        missing = self.missing_key()
+        if missing:
             # Refuse up front, even with no span to hash: fail on the first text, not the
             # first phone number, hours into a stream.
-            raise SpacyPIIError(Errors.E101.format(env=KEY_ENV))
+            raise MissingKeyError(missing)
         for i, (start, end, _) in enumerate(spans):
             if not 0 <= start <= end <= len(text):
                 raise SpacyPIIError(Errors.E106.format(index=i, start=start, end=end, length=len(text)))
-        resolved = resolve_overlaps(text, spans)
+        if self.labels is not None or self.allow_list:
+            spans = [s for s in spans if self.selects(text[s[0] : s[1]], s[2])]
+        if not is_disjoint(spans):
+            spans = [(s, e, label) for s, e, label, _ in resolve_overlaps(text, spans)]
         # Replacements are computed left to right (pseudonym numbers follow reading order),
         # all against the original offsets. The output is built in one join: splicing one
         # span at a time copies the whole text per span, quadratic on a 1 MB log line with
         # tens of thousands of spans.
         pieces: List[str] = []
         pos = 0
-        for start, end, label, _ in resolved:
+        for start, end, label in spans:
             pieces.append(text[pos:start])
             pieces.append(self.replace(text[start:end], label))
             pos = end

@@ -6,14 +6,18 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from .labels import LABEL_DESCRIPTIONS, LABELS, check_labels
-from .operators import RedactionPolicy, load_key, resolve_overlaps
-from .patterns import (
+from .operators import RedactionPolicy
+from .overlaps import resolve_overlaps
+from .policy import build_policy
+from .detectors import (
     DEFAULT_PATTERN_SCORE,
     DEFAULT_PHONE_REGIONS,
+    DetectorSet,
     UserPattern,
     check_regions,
     compile_user_patterns,
     find_all,
+    select_detectors,
 )
 from .errors import Errors, SpacyPIIError
 
@@ -36,6 +40,8 @@ DEFAULT_CONFIG: Dict[str, Any] = {
     "use_patterns": True,
     "phone_regions": list(DEFAULT_PHONE_REGIONS),
     "pattern_score": DEFAULT_PATTERN_SCORE,
+    "detectors": None,
+    "countries": None,
 }
 
 
@@ -69,7 +75,9 @@ def make_pii_redactor(
     use_ner: bool,
     use_patterns: bool,
     phone_regions: List[str],
-    pattern_score: float,
+    pattern_score: Optional[float],
+    detectors: Optional[List[str]] = None,
+    countries: Optional[List[str]] = None,
 ) -> "PIIRedactor":
     """Build the pii_redactor component (see `PIIRedactor`).
 
@@ -85,16 +93,18 @@ def make_pii_redactor(
     use_ner (bool): take spans from `doc.ents`.
     use_patterns (bool): run the validated detectors and user patterns.
     phone_regions (List[str]): regions for phone numbers written without a country code.
-    pattern_score (float): score of shape-only pattern matches (checksum-validated: 1.0).
+    pattern_score (Optional[float]): score of user patterns; a number also replaces the
+        score of every detector match below 1.0 (0.2 configs); None: each detector's own.
+    detectors (Optional[List[str]]): registered detector names to run (None: all registered,
+        entry points included; see `spacy_pii.detectors`).
+    countries (Optional[List[str]]): countries whose national-ID detectors run, e.g.
+        ["US", "UK"] (None: every country; []: global detectors only).
     RETURNS (PIIRedactor): the component. The key for hash/pseudonym comes from the
-        SPACY_PII_KEY environment variable (never from config); the CLI replaces `policy`.
+        SPACY_PII_KEY environment variable (never from config); a missing key fails when a
+        Doc is redacted, since the CLI, the API and Spark redact with their own policy.
     """
-    policy = RedactionPolicy(
-        operator=operator,
-        per_label=dict(operators),
-        mask_char=mask_char,
-        keep_last=keep_last,
-        key=load_key(None),
+    policy = build_policy(
+        operator=operator, operators=operators, mask_char=mask_char, keep_last=keep_last, require_key=False
     )
     return PIIRedactor(
         name,
@@ -108,6 +118,8 @@ def make_pii_redactor(
         use_patterns=use_patterns,
         phone_regions=phone_regions,
         pattern_score=pattern_score,
+        detectors=detectors,
+        countries=countries,
     )
 
 
@@ -118,7 +130,7 @@ class PIIRedactor:
     - same label: the union of the spans is taken;
     - a pattern span (a detector validated it) beats a model span of another label;
     - between two model spans, or two pattern spans, the longer one wins (ties: the
-      detector order in `patterns.DETECTORS`, then the earlier start);
+      detectors' `priority`, then the earlier start);
     - the loser keeps only its characters outside the winner (trimmed to letters and digits),
       so nothing either source flagged is left readable.
     Allow-listed values (and any candidate lying inside one) are dropped before resolution.
@@ -151,7 +163,9 @@ class PIIRedactor:
         use_ner: bool = True,
         use_patterns: bool = True,
         phone_regions: Sequence[str] = DEFAULT_PHONE_REGIONS,
-        pattern_score: float = DEFAULT_PATTERN_SCORE,
+        pattern_score: Optional[float] = DEFAULT_PATTERN_SCORE,
+        detectors: Optional[Sequence[str]] = None,
+        countries: Optional[Sequence[str]] = None,
     ) -> None:
         self.name = name
         self.labels = labels  # type: ignore[assignment]  # the setter validates
@@ -163,11 +177,12 @@ class PIIRedactor:
         self.use_ner = use_ner
         self.use_patterns = use_patterns
         self.phone_regions: List[str] = check_regions(phone_regions)
-        if not 0.0 <= pattern_score <= 1.0:
+        if pattern_score is not None and not 0.0 <= pattern_score <= 1.0:
             raise SpacyPIIError(
                 Errors.E105.format(name="pattern_score", expected="a number from 0 to 1", value=pattern_score)
             )
-        self.pattern_score = float(pattern_score)
+        self.pattern_score = None if pattern_score is None else float(pattern_score)
+        self.detector_set: DetectorSet = select_detectors(detectors, countries, self.phone_regions)
         register_extensions(redacted_attr)
 
     @property
@@ -208,9 +223,24 @@ class PIIRedactor:
 
     def _redact_batch(self, docs: List[Doc]) -> List[Doc]:
         for doc in docs:
-            matches = self.find(doc)
-            self.set_annotations(doc, matches)
+            redacted, matches = self.redact(doc)
+            self.set_annotations(doc, matches, redacted)
         return docs
+
+    def redact(self, doc: Doc, policy: Optional[RedactionPolicy] = None) -> Tuple[str, List[PIIMatch]]:
+        """Find the PII of a Doc and replace it per a policy, without changing the Doc: the
+        one redact-with-policy path (the component itself, `spacy_pii.redact`, the CLI and
+        the Spark worker all take it).
+
+        doc (Doc): the Doc, after `ner` if the pipeline has one.
+        policy (Optional[RedactionPolicy]): how to replace, and which labels and values;
+            None: the component's own `policy`. Its `labels` narrow the component's.
+        RETURNS (Tuple[str, List[PIIMatch]]): the redacted text and the matches it replaced.
+        """
+        policy = self.policy if policy is None else policy
+        text = doc.text
+        matches = [m for m in self.find(doc) if policy.selects(text[m.start : m.end], m.label)]
+        return policy.apply(text, [(m.start, m.end, m.label) for m in matches]), matches
 
     def find(self, doc: Doc) -> List[PIIMatch]:
         """The final, non-overlapping PII matches of a Doc, without changing it.
@@ -231,6 +261,7 @@ class PIIRedactor:
                 regions=self.phone_regions,
                 extra_patterns=self.user_patterns,
                 pattern_score=self.pattern_score,
+                detectors=self.detector_set,
             ):
                 candidates.append(PIIMatch(m.start, m.end, m.label, "pattern", m.score))
         candidates = self._drop_allowed(text, candidates)
@@ -261,11 +292,12 @@ class PIIRedactor:
         # A model span inside an allowed e-mail ("acme.com" as ORGANIZATION) goes too.
         return [c for c in candidates if not any(s <= c.start and c.end <= e for s, e in allowed)]
 
-    def set_annotations(self, doc: Doc, matches: Sequence[PIIMatch]) -> None:
+    def set_annotations(self, doc: Doc, matches: Sequence[PIIMatch], redacted: str) -> None:
         """Write spans, matches and the redacted text to a Doc.
 
         doc (Doc): the Doc.
-        matches (Sequence[PIIMatch]): from `find`.
+        matches (Sequence[PIIMatch]): the replaced matches, from `redact`.
+        redacted (str): the redacted text, from `redact`.
         """
         spans: List[Span] = []
         meta: List[Tuple[str, float]] = []
@@ -279,8 +311,20 @@ class PIIRedactor:
             span._.set(SOURCE_ATTR, source)
             span._.set(SCORE_ATTR, score)
         doc._.set(MATCHES_ATTR, list(matches))
-        redacted = self.policy.apply(doc.text, [(m.start, m.end, m.label) for m in matches])
         doc._.set(self.redacted_attr, redacted)
+
+
+def find_redactor(nlp: Language) -> Tuple[str, PIIRedactor]:
+    """The (first) pii_redactor of a pipeline.
+
+    nlp (Language): the pipeline.
+    RETURNS (Tuple[str, PIIRedactor]): its name and the component.
+    RAISES (SpacyPIIError): E111, the pipeline has none.
+    """
+    for name, proc in nlp.pipeline:
+        if isinstance(proc, PIIRedactor):
+            return name, proc
+    raise SpacyPIIError(Errors.E111.format(pipes=", ".join(nlp.pipe_names) or "none"))
 
 
 def register_extensions(redacted_attr: str = "redacted") -> None:

@@ -2,6 +2,9 @@
 
 - `registry.detectors`: pattern detectors (`spacy_pii.detectors.Detector` subclasses or
   factories returning one), entry-point group `spacy_pii_detectors`.
+- `registry.operators`: redaction operators (`spacy_pii.operators.Operator`, or a plain
+  `(value, label, policy) -> str` function), entry-point group `spacy_pii_operators`.
+  Register with `spacy_pii.operators.register_operator(name, needs_key=...)`.
 
 Register from code:
 
@@ -23,3 +26,4 @@ class registry:
     """Namespace of the spacy-pii registries (one attribute per registry)."""
 
     detectors = catalogue.create("spacy_pii", "detectors", entry_points=True)
+    operators = catalogue.create("spacy_pii", "operators", entry_points=True)

@@ -56,15 +56,15 @@ if __name__ == "__main__":
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _here]
 
 from spacy_pii.errors import Errors, SpacyPIIError
-from spacy_pii.labels import check_labels
-from spacy_pii.operators import KEY_ENV, RedactionPolicy, check_operator, load_key
+from spacy_pii.operators import KEY_ENV, RedactionPolicy
+from spacy_pii.policy import build_policy
+from spacy_pii.redactor import find_redactor
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame, SparkSession
     from spacy.language import Language
 
 DEFAULT_MODEL = "en_pii"
-KEYED_OPERATORS = ("hash", "pseudonym")
 # The struct the UDF returns with with_spans=True; offsets are characters (code points),
 # the same unit as Spark's substring().
 SPANS_TYPE = "array<struct<label:string,start:int,end:int,score:double>>"
@@ -122,20 +122,23 @@ class WorkerSpec:
             self.mask_char, self.keep_last, key_digest, self.key_file, self.batch_size,
         )
 
-    def build_policy(self, with_key: bool = True) -> RedactionPolicy:
+    def policy(self, with_key: bool = True) -> RedactionPolicy:
         """The policy, with the key from `key`, else `key_file`, else SPACY_PII_KEY.
 
-        with_key (bool): False builds it without a key (to validate options on the driver).
+        with_key (bool): False builds it without a key (to validate options on the driver,
+            where the key may not be: the executors read key_file or their environment).
         """
-        key = self.key
-        if key is None and with_key:
-            key = load_key(Path(self.key_file) if self.key_file is not None else None)
-        kwargs: Dict[str, Any] = {"operator": self.operator, "per_label": dict(self.operators), "key": key}
-        if self.mask_char is not None:
-            kwargs["mask_char"] = self.mask_char
-        if self.keep_last is not None:
-            kwargs["keep_last"] = self.keep_last
-        return RedactionPolicy(**kwargs)
+        return build_policy(
+            operator=self.operator,
+            operators=dict(self.operators),
+            labels=self.labels,
+            mask_char=self.mask_char,
+            keep_last=self.keep_last,
+            key=self.key,
+            key_file=self.key_file if with_key else None,
+            key_from_env=with_key,
+            require_key=with_key,
+        )
 
 
 def make_spec(
@@ -160,32 +163,30 @@ def make_spec(
     """
     if key is not None and key_file is not None:
         raise SpacyPIIError(Errors.E404)
-    op = check_operator(operator)
-    per_label = {check_labels([label])[0]: check_operator(o, f" for label {label}") for label, o in (operators or {}).items()}
-    label_tuple = tuple(check_labels(list(labels))) if labels is not None else None
-    key_bytes = key.encode("utf-8") if isinstance(key, str) else key
-    keyed = sorted({o for o in [op, *per_label.values()] if o == "hash"})
-    # An unkeyed pseudonym is allowed (numbered per worker); an unkeyed hash never is.
-    if keyed and not key_bytes and key_file is None and not os.environ.get(KEY_ENV) and not executor_env_key:
-        raise SpacyPIIError(Errors.E403.format(operators=", ".join(keyed)))
+    # Validated here with the one policy builder; the key is looked for on the executors.
+    checked = build_policy(
+        operator=operator, operators=operators, labels=labels, mask_char=mask_char,
+        keep_last=keep_last, key=key, key_from_env=False, require_key=False,
+    )
+    missing = checked.missing_key()
+    if missing and key_file is None and not os.environ.get(KEY_ENV) and not executor_env_key:
+        raise SpacyPIIError(Errors.E403.format(operators=", ".join(missing)))
     for name, value in (("batch_size", batch_size), ("threads", threads)):
         if not isinstance(value, int) or value < 1:
             raise SpacyPIIError(Errors.E105.format(name=name, expected="an integer >= 1", value=value))
-    spec = WorkerSpec(
+    return WorkerSpec(
         model=str(model),
         shipped=shipped,
-        operator=op,
-        operators=tuple(sorted(per_label.items())),
-        labels=label_tuple,
+        operator=checked.operator,
+        operators=tuple(sorted(checked.per_label.items())),
+        labels=checked.labels,
         mask_char=mask_char,
         keep_last=keep_last,
-        key=key_bytes or None,
+        key=checked.key,
         key_file=str(key_file) if key_file is not None else None,
         batch_size=batch_size,
         threads=threads,
     )
-    spec.build_policy(with_key=False)  # validates mask_char and keep_last
-    return spec
 
 
 # --- the driver side --------------------------------------------------------------------
@@ -490,24 +491,18 @@ class _Worker:
     """A loaded pipeline and one policy: what a Python worker keeps between tasks."""
 
     def __init__(self, nlp: "Language", spec: WorkerSpec) -> None:
-        from spacy_pii.api import find_redactor
-
         self.nlp = nlp
         self.name, self.component = find_redactor(nlp)
-        self.policy = spec.build_policy()
-        self.labels = set(spec.labels) if spec.labels is not None else None
+        self.policy = spec.policy()
         self.batch_size = spec.batch_size
 
     def redact(self, texts: List[str]) -> List[Tuple[str, List[Tuple[str, int, int, float]]]]:
         """Redacted text and (label, start, end, score) spans of each text, in order."""
         out = []
-        # The component finds the spans; this worker's policy replaces them, so one loaded
-        # pipeline serves every option set (the same two steps as the component itself).
+        # The pipeline runs without its pii_redactor, which then redacts with this worker's
+        # policy: one loaded pipeline serves every option set, the component is not changed.
         for doc in self.nlp.pipe(texts, batch_size=self.batch_size, disable=[self.name]):
-            matches = self.component.find(doc)
-            if self.labels is not None:
-                matches = [m for m in matches if m.label in self.labels]
-            redacted = self.policy.apply(doc.text, [(m.start, m.end, m.label) for m in matches])
+            redacted, matches = self.component.redact(doc, self.policy)
             out.append((redacted, [(m.label, m.start, m.end, float(m.score)) for m in matches]))
         return out
 

@@ -17,9 +17,9 @@ from spacy_pii.operators import (
     load_key,
     mask_value,
     remove_value,
-    resolve_overlaps,
     tag_value,
 )
+from spacy_pii.overlaps import resolve_overlaps
 
 KEY = b"k3y-for-tests-0123456789abcdef"
 Spans = List[Tuple[int, int, str]]

@@ -18,6 +18,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
+import catalogue
 import pytest
 import spacy
 from spacy.language import Language
@@ -30,6 +31,7 @@ from spacy_pii.cli import app
 from spacy_pii.cli import redact as redact_module
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.operators import KEY_ENV, RedactionPolicy, load_key
+from spacy_pii.policy import build_policy
 from spacy_pii.stream import InputSource, StreamConfig, StreamRedactor, nlp_redact_fn
 
 runner = CliRunner()
@@ -146,13 +148,19 @@ def test_redact_raises_when_a_component_raises(options: Dict[str, Any], where: s
     assert returned == []
 
 
+def _override_operator(monkeypatch: pytest.MonkeyPatch, name: str, fn: operators.OperatorFn) -> None:
+    """Replace a registered operator for one test (the registry entry is restored after)."""
+    entry = (*operators.registry.operators.namespace, name)
+    monkeypatch.setitem(catalogue.REGISTRY, entry, operators.Operator(name, fn))
+
+
 @pytest.mark.parametrize("options", [{}, {"operator": "mask"}, {"operators": {"PERSON": "remove"}}])
 def test_redact_raises_when_an_operator_raises(monkeypatch: pytest.MonkeyPatch, options: Dict[str, Any]) -> None:
     def broken(value: str, label: str, policy: RedactionPolicy) -> str:
         raise ZeroDivisionError("operator failed on " + value)
 
     for name in operators.OPERATOR_NAMES:
-        monkeypatch.setitem(operators.OPERATORS, name, broken)
+        _override_operator(monkeypatch, name, broken)
     with pytest.raises(ZeroDivisionError):
         api.redact("Jane Doe, jane.doe@example.com", nlp=build_test_pipeline(), **options)
     # Text without any span needs no operator: it comes back as it is.
@@ -171,14 +179,14 @@ def test_redact_refuses_when_the_redacted_text_is_missing() -> None:
 
 
 def _operator_failing_on_emails(monkeypatch: pytest.MonkeyPatch) -> None:
-    tag = operators.OPERATORS["tag"]
+    tag = operators.get_operator("tag").replace
 
     def tag_unless_email(value: str, label: str, policy: RedactionPolicy) -> str:
         if label == "EMAIL_ADDRESS":
             raise RuntimeError(f"cannot tag {value}")  # a realistic bug: the value in the message
         return tag(value, label, policy)
 
-    monkeypatch.setitem(operators.OPERATORS, "tag", tag_unless_email)
+    _override_operator(monkeypatch, "tag", tag_unless_email)
 
 
 def test_stream_operator_failure_masks_the_line(monkeypatch: pytest.MonkeyPatch, pii_nlp: Any) -> None:
@@ -362,10 +370,44 @@ def test_no_key_means_no_hash(monkeypatch: pytest.MonkeyPatch, pii_model_path: P
         RedactionPolicy(operator="hash").apply("x", [])
     nlp = spacy.load(pii_model_path)
     assert nlp.get_pipe("pii_redactor").policy.key is None  # type: ignore[attr-defined]
-    for op in ("hash", "pseudonym"):
-        result = cli(pii_model_path, ["--operator", op], b"Jane Doe\n", env={KEY_ENV: ""})
-        assert result.exit_code == 2 and "[E202]" in result.stderr
-        assert result.stdout_bytes == b""
+    result = cli(pii_model_path, ["--operator", "hash"], b"Jane Doe\n", env={KEY_ENV: ""})
+    assert result.exit_code == 2 and "[E202]" in result.stderr
+    assert result.stdout_bytes == b""
+    # One rule everywhere (operators.Operator.needs_key): pseudonym runs without a key, as
+    # numbered placeholders, in the CLI as in the library and Spark.
+    result = cli(pii_model_path, ["--operator", "pseudonym"], b"Jane Doe\n", env={KEY_ENV: ""})
+    assert result.exit_code == 0 and result.stdout_bytes == b"<PERSON_1>\n"
+
+
+@pytest.mark.parametrize(
+    "operator,needs_key", [("tag", False), ("mask", False), ("hash", True), ("pseudonym", False), ("remove", False)]
+)
+def test_one_rule_for_keys(operator: str, needs_key: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registry's needs_key is what the builder, the policy, the CLI and Spark check."""
+    monkeypatch.delenv(KEY_ENV, raising=False)
+    assert operators.get_operator(operator).needs_key is needs_key
+    policy = build_policy(operators={"PERSON": operator}, require_key=False)
+    assert policy.missing_key() == (["hash"] if needs_key else [])
+    if needs_key:
+        with pytest.raises(operators.MissingKeyError, match=r"\[E101\]"):
+            build_policy(operators={"PERSON": operator})
+    else:
+        assert "Jane" not in build_policy(operators={"PERSON": operator}).apply("Jane", [(0, 4, "PERSON")])
+
+
+def test_a_registered_operator_is_usable_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding an operator is one registration: names, validation and the key rule follow."""
+
+    def shout(value: str, label: str, policy: RedactionPolicy) -> str:
+        return value.upper()
+
+    entry = (*operators.registry.operators.namespace, "shout")
+    monkeypatch.setitem(catalogue.REGISTRY, entry, operators.Operator("shout", shout, needs_key=True))
+    assert "shout" in operators.operator_names()
+    monkeypatch.delenv(KEY_ENV, raising=False)
+    with pytest.raises(operators.MissingKeyError, match="shout"):
+        build_policy(operator="shout")
+    assert build_policy(operator="shout", key=KEY).apply("jane doe", [(0, 4, "PERSON")]) == "JANE doe"
 
 
 @pytest.mark.parametrize("operator", operators.OPERATOR_NAMES)

@@ -34,8 +34,8 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..errors import Errors, Warnings
-from ..labels import check_labels
-from ..operators import RedactionPolicy, check_operator, load_key
+from ..operators import MissingKeyError, RedactionPolicy
+from ..policy import build_policy
 from ..redactor import PIIRedactor
 from ..stream import (
     InputSource,
@@ -66,30 +66,28 @@ EXIT_INTERRUPTED = 130
 
 DEFAULT_MODEL = "en_pii"
 DEBUG_ENV = "SPACY_PII_DEBUG"
-KEYED_OPERATORS = ("hash", "pseudonym")
 
 
-def _build_policy(
+def _policy(
     operator: str,
     operator_for: Sequence[str],
     mask_char: Optional[str],
     keep_last: Optional[int],
     key_file: Optional[Path],
+    labels: Optional[str],
 ) -> RedactionPolicy:
-    op = check_operator(operator)
-    per_label = parse_operator_for(operator_for)
-    keyed = sorted({o for o in [op, *per_label.values()] if o in KEYED_OPERATORS})
-    key: Optional[bytes] = None
-    if keyed or key_file is not None:
-        key = load_key(key_file)
-    if keyed and not key:
-        raise _UsageError(Errors.E202.format(operators=", ".join(keyed)))
-    kwargs: Dict[str, Any] = {"operator": op, "per_label": per_label, "key": key}
-    if mask_char is not None:
-        kwargs["mask_char"] = mask_char
-    if keep_last is not None:
-        kwargs["keep_last"] = keep_last
-    return RedactionPolicy(**kwargs)
+    """The policy of the options. RAISES UsageError (missing key) or ValueError."""
+    try:
+        return build_policy(
+            operator=operator,
+            operators=parse_operator_for(operator_for),
+            mask_char=mask_char,
+            keep_last=keep_last,
+            key_file=key_file,
+            labels=labels.split(",") if labels is not None else None,
+        )
+    except MissingKeyError as e:
+        raise _UsageError(Errors.E202.format(operators=", ".join(e.operators))) from None
 
 
 _WARNING_CODE = re.compile(r"\s*(\[W\d{3}\])")
@@ -323,20 +321,16 @@ def _redact_main(
             if key_paths and not jsonl:
                 raise _UsageError(Errors.E210)
             paths = [parse_key_path(k) for k in key_paths] if key_paths else None
-            label_list = check_labels(labels.split(",")) if labels is not None else None
-            policy = _build_policy(operator, operator_for, mask_char, keep_last, key_file)
+            policy = _policy(operator, operator_for, mask_char, keep_last, key_file, labels)
         except (_UsageError, ValueError) as e:
             _err(str(e))
             return EXIT_USAGE
         try:
             nlp = _load_model(model)
-            component = _find_redactor(nlp, model)
+            _find_redactor(nlp, model)
         except _ModelError as e:
             _err(str(e))
             return EXIT_MODEL
-        component.policy = policy
-        if label_list:
-            component.labels = label_list
         config = StreamConfig(
             batch_size=batch_size,
             max_wait=max_wait_ms / 1000.0,
@@ -354,7 +348,7 @@ def _redact_main(
             _err(failure.message())
 
         runner = StreamRedactor(
-            nlp_redact_fn(nlp, attr=component.redacted_attr),
+            nlp_redact_fn(nlp, policy=policy),
             out,
             config,
             on_line_error=on_line_error,

@@ -1,22 +1,22 @@
 """The stream's redaction from a spaCy pipeline: a `RedactFn` over `nlp.pipe`."""
-from typing import Any, List
+from typing import Any, List, Optional
 
+from ..operators import RedactionPolicy
+from ..redactor import find_redactor
 from .loop import RedactFn, RedactResult
 
 
-def nlp_redact_fn(
-    nlp: Any,
-    *,
-    attr: str = "redacted",
-    matches_attr: str = "pii_matches",
-) -> RedactFn:
+def nlp_redact_fn(nlp: Any, *, policy: Optional[RedactionPolicy] = None) -> RedactFn:
     """Build a RedactFn from a pipeline that has a pii_redactor component.
 
+    The pipeline runs without its pii_redactor; the component then redacts each Doc with
+    `policy` (`PIIRedactor.redact`), so the loaded component is never changed.
+
     nlp (Language): the pipeline.
-    attr (str): the Doc extension holding the redacted text.
-    matches_attr (str): the Doc extension holding the replaced matches (label at index 2).
+    policy (Optional[RedactionPolicy]): how to redact; None: the component's own policy.
     RETURNS (RedactFn): the function; it raises nlp.max_length as a long text needs.
     """
+    name, component = find_redactor(nlp)
 
     def redact(texts: List[str]) -> List[RedactResult]:
         longest = max((len(t) for t in texts), default=0)
@@ -29,13 +29,9 @@ def nlp_redact_fn(
         # the StringStore for good and memory grows with the length of the input. Nothing
         # of the Docs is used after the zone; the results are plain strings.
         with nlp.memory_zone():
-            for doc in nlp.pipe(texts, batch_size=max(1, len(texts))):
-                redacted = doc._.get(attr)
-                matches = doc._.get(matches_attr)
-                if not isinstance(redacted, str) or not isinstance(matches, list):
-                    # Fail closed: without both, the text may not be redacted.
-                    raise TypeError("the pipeline did not set the redacted text")
-                out.append((redacted, [str(m[2]) for m in matches]))
+            for doc in nlp.pipe(texts, batch_size=max(1, len(texts)), disable=[name]):
+                redacted, matches = component.redact(doc, policy)
+                out.append((redacted, [m.label for m in matches]))
         return out
 
     return redact

@@ -69,7 +69,7 @@ def test_help_documents_options_and_exit_codes() -> None:
     "args,code",
     [
         (["--operator", "hash"], "E202"),
-        (["--operator-for", "PERSON=pseudonym"], "E202"),
+        (["--operator-for", "PERSON=hash"], "E202"),
         (["--operator", "nope"], "E100"),
         (["--operator-for", "PERSON"], "E203"),
         (["--operator-for", "NOT_A_LABEL=mask"], "E001"),
