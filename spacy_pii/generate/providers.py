@@ -8,7 +8,7 @@ import base64
 import ipaddress
 import random
 import string
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import phonenumbers
 from faker import Faker
@@ -892,16 +892,26 @@ def slot_address(ctx: Context, arg: str) -> Pieces:
     return [(address_inline(ctx), "STREET_ADDRESS")]
 
 
+def line_pieces(lines: Sequence[str], label_of: Callable[[int, str], str]) -> Pieces:
+    """An address block as pieces: one span per line, newlines between them unlabelled.
+
+    lines (Sequence[str]): the lines.
+    label_of (Callable[[int, str], str]): (line index, line) -> the line's label.
+    RETURNS (Pieces): the pieces.
+    """
+    pieces: Pieces = []
+    for i, line in enumerate(lines):
+        if i:
+            pieces.append(("\n", None))
+        pieces.append((line, label_of(i, line)))
+    return pieces
+
+
 @slot("addrblock", "STREET_ADDRESS", "LOCATION")
 def slot_address_block(ctx: Context, arg: str) -> Pieces:
     """A postal address as a multi-line block: one span per line, the country as a LOCATION."""
-    pieces: Pieces = []
-    for i, line in enumerate(address_lines(ctx)):
-        if i:
-            pieces.append(("\n", None))
-        # A line with only a town or region (no number, no postcode) is a LOCATION.
-        has_digit = any(ch.isdigit() for ch in line)
-        pieces.append((line, "STREET_ADDRESS" if i == 0 or has_digit else "LOCATION"))
+    # A line with only a town or region (no number, no postcode) is a LOCATION.
+    pieces = line_pieces(address_lines(ctx), lambda i, line: "STREET_ADDRESS" if i == 0 or any(ch.isdigit() for ch in line) else "LOCATION")
     if ctx.chance(0.3):
         names = REGION_COUNTRY.get(LOCALE_REGION.get(ctx.locale, "US"), ("USA",))
         pieces += [("\n", None), (vary_case(ctx.rng, ctx.rng.choice(names), 0.0, 0.3), "LOCATION")]
@@ -1405,12 +1415,7 @@ def slot_military(ctx: Context, arg: str) -> Pieces:
 def slot_postblock(ctx: Context, arg: str) -> Pieces:
     """A PO-box or military address as a block, one span per line."""
     lines = military_lines(ctx) if ctx.chance(0.5) else po_box_lines(ctx)
-    pieces: Pieces = []
-    for i, line in enumerate(lines):
-        if i:
-            pieces.append(("\n", None))
-        pieces.append((line, "STREET_ADDRESS"))
-    return pieces
+    return line_pieces(lines, lambda i, line: "STREET_ADDRESS")
 
 
 @slot("postcode", "STREET_ADDRESS")
