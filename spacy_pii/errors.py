@@ -110,6 +110,13 @@ class Errors:
     E410 = "[E410] {path} exists: pass --overwrite to replace it, or choose another OUT."
     E411 = ("[E411] The Spark job failed ({exc_type}){detail}. Set SPACY_PII_DEBUG=1 to see the "
             "full error (it may contain input text).")
+    # --- detectors registry and selection (E430-E449; E400-E411 are Spark's) ---
+    E430 = "[E430] Unknown detector(s): {names}. Registered detectors: {known}."
+    E431 = ("[E431] The detector factory {name!r} returned a {type}, not a "
+            "spacy_pii.detectors.Detector.")
+    E432 = "[E432] The detector {name!r} has label {label!r}, which is not in the scheme."
+    E433 = ("[E433] Unknown country code(s): {countries}. Use ISO 3166-1 alpha-2 codes such as "
+            "US, GB (or UK), ES, IT, IN, AU, SG, PL, CA.")
     # --- encrypt / surrogate operators, restore (E500-E549) ---
     E500 = ("[E500] {what} needs a secret key and none was given: pass --key-file PATH (a file "
             "holding the key) or set the SPACY_PII_KEY environment variable (key= in Python). "

@@ -1,4 +1,4 @@
-"""Table tests for the validated detectors in spacy_pii.patterns."""
+"""Table tests for the detectors moved from spacy_pii.patterns into spacy_pii.detectors."""
 import re
 import time
 from typing import Callable, Iterator, List
@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spacy_pii import patterns
+from spacy_pii.detectors import phone
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.operators import RedactionPolicy
-from spacy_pii.patterns import (
+from spacy_pii.detectors import (
     Match,
     card_brand_ok,
     check_regions,
@@ -551,7 +551,7 @@ DETECTORS = {
 @pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
 def test_detector_linear_time(detector: str, kind: str) -> None:
     text = ADVERSARIAL[kind]
-    patterns._match_phones.cache_clear()
+    phone._match_phones.cache_clear()
     # CPU time of this process: a training job on the same cores must not fail the test.
     start = time.process_time()
     for _ in DETECTORS[detector](text):

@@ -60,7 +60,7 @@ def test_soak_100000_lines(pii_model_path: Path, tmp_path: Path) -> None:
 
 
 def test_generator_is_deterministic_and_valid() -> None:
-    from spacy_pii.patterns import card_brand_ok, iban_valid, luhn_valid
+    from spacy_pii.detectors import card_brand_ok, iban_valid, luhn_valid
 
     first = list(soak.generate(300, seed=3, big_lines=0))
     assert first == list(soak.generate(300, seed=3, big_lines=0))

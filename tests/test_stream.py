@@ -407,7 +407,7 @@ LINES = st.lists(st.tuples(LINE_TEXT, st.sampled_from([b"\n", b"\r\n"])), max_si
 def test_property_count_order_and_no_detected_value(
     pii_nlp: Any, lines: List[Tuple[str, bytes]], batch_size: int, final_newline: bool
 ) -> None:
-    from spacy_pii.patterns import find_all
+    from spacy_pii.detectors import find_all
 
     redact = nlp_redact_fn(pii_nlp)
     raw = [f"#{i}# {text}".encode() + ending for i, (text, ending) in enumerate(lines)]

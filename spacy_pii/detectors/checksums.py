@@ -4,7 +4,7 @@ Every function takes the compact value (no spaces or dashes) and never raises on
 shape: a value of the wrong length or alphabet is simply not valid.
 """
 import hashlib
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence
 
 # --- Luhn (cards, CA_SIN, DEA) ----------------------------------------------------------
 
@@ -383,12 +383,3 @@ def eip55_valid(hex40: str) -> bool:
             return False
     return True
 
-
-def split_digits(value: str) -> Tuple[str, int]:
-    """The digits of a value and how many other characters it holds.
-
-    value (str): e.g. "943 476 5919".
-    RETURNS (Tuple[str, int]): ("9434765919", 2).
-    """
-    digits = "".join(ch for ch in value if "0" <= ch <= "9")
-    return digits, len(value) - len(digits)
