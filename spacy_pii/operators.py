@@ -37,6 +37,7 @@ from .errors import Errors, SpacyPIIError
 from .labels import NUMBER_LIKE_LABELS, check_labels
 from .overlaps import is_disjoint, resolve_overlaps
 from .registry import registry
+from .thresholds import Thresholds
 
 KEY_ENV = "SPACY_PII_KEY"
 PSEUDONYM_HEX = 8
@@ -271,6 +272,8 @@ class RedactionPolicy:
     labels (Optional[Tuple[str, ...]]): replace only spans of these labels (None: all). On a
         component this narrows its own `labels`; it cannot widen them.
     allow_list (FrozenSet[str]): values never replaced (exact match, case-insensitive).
+    threshold (float): spans scoring under it are not replaced (0: every span is).
+    thresholds (Dict[str, float]): label -> threshold, overriding `threshold`.
     """
 
     operator: str = "tag"
@@ -282,6 +285,9 @@ class RedactionPolicy:
     key: Optional[bytes] = field(default=None, repr=False)
     labels: Optional[Tuple[str, ...]] = None
     allow_list: FrozenSet[str] = frozenset()
+    threshold: float = 0.0
+    thresholds: Dict[str, float] = field(default_factory=dict)
+    score_rule: Thresholds = field(default_factory=Thresholds, init=False, repr=False, compare=False)
     pseudonyms: Pseudonymizer = field(
         default_factory=Pseudonymizer, init=False, repr=False, compare=False
     )
@@ -315,6 +321,8 @@ class RedactionPolicy:
         if self.labels is not None:
             self.labels = tuple(check_labels(list(self.labels)))
         self.allow_list = frozenset(v.strip().casefold() for v in self.allow_list if v.strip())
+        self.score_rule = Thresholds(self.threshold, self.thresholds)
+        self.threshold, self.thresholds = self.score_rule.default, dict(self.score_rule.per_label)
 
     def operator_for(self, label: str) -> str:
         """The operator name used for a label."""
@@ -340,15 +348,18 @@ class RedactionPolicy:
         used = {self.operator, *self.per_label.values()}
         return sorted(name for name in used if get_operator(name).needs_key)
 
-    def selects(self, value: str, label: str) -> bool:
-        """Whether a span of this label and value is replaced (its label is selected and
-        the value is not allow-listed).
+    def selects(self, value: str, label: str, score: float = 1.0) -> bool:
+        """Whether a span of this label, value and score is replaced (its label is selected,
+        its score reaches the label's threshold and the value is not allow-listed).
 
         value (str): the span's text.
         label (str): its label.
+        score (float): its score (`PIIMatch.score`).
         RETURNS (bool): True to replace it.
         """
         if self.labels is not None and label not in self.labels:
+            return False
+        if not self.score_rule.keeps(label, score):
             return False
         return not self.allow_list or value.strip().casefold() not in self.allow_list
 

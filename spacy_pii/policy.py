@@ -18,6 +18,8 @@ POLICY_OPTIONS: Tuple[str, ...] = (
     "key_file",
     "labels",
     "allow_list",
+    "threshold",
+    "thresholds",
 )
 
 
@@ -33,6 +35,8 @@ def build_policy(
     key_file: Optional[Union[str, Path]] = None,
     labels: Optional[Sequence[str]] = None,
     allow_list: Optional[Iterable[str]] = None,
+    threshold: Optional[float] = None,
+    thresholds: Optional[Mapping[str, float]] = None,
     key_from_env: bool = True,
     require_key: bool = True,
 ) -> RedactionPolicy:
@@ -50,6 +54,8 @@ def build_policy(
     key_file (Optional[Union[str, Path]]): a file holding the key (not with `key`).
     labels (Optional[Sequence[str]]): replace only these labels.
     allow_list (Optional[Iterable[str]]): values never replaced.
+    threshold (Optional[float]): spans scoring under it are not replaced.
+    thresholds (Optional[Mapping[str, float]]): label -> threshold, overriding `threshold`.
     key_from_env (bool): without key, key_file or a key on the base, read SPACY_PII_KEY.
     require_key (bool): raise now if an operator needs a key and there is none; False
         defers that to `RedactionPolicy.apply` (or to a check of `missing_key()`).
@@ -67,6 +73,8 @@ def build_policy(
         ("hash_length", hash_length),
         ("labels", tuple(labels) if labels is not None else None),
         ("allow_list", frozenset(allow_list) if allow_list is not None else None),
+        ("threshold", threshold),
+        ("thresholds", dict(thresholds) if thresholds is not None else None),
     ):
         if value is not None:
             changes[name] = value

@@ -42,6 +42,8 @@ DEFAULT_CONFIG: Dict[str, Any] = {
     "pattern_score": DEFAULT_PATTERN_SCORE,
     "detectors": None,
     "countries": None,
+    "threshold": 0.0,
+    "thresholds": {},
 }
 
 
@@ -78,6 +80,8 @@ def make_pii_redactor(
     pattern_score: Optional[float],
     detectors: Optional[List[str]] = None,
     countries: Optional[List[str]] = None,
+    threshold: float = 0.0,
+    thresholds: Optional[Dict[str, float]] = None,
 ) -> "PIIRedactor":
     """Build the pii_redactor component (see `PIIRedactor`).
 
@@ -99,12 +103,21 @@ def make_pii_redactor(
         entry points included; see `spacy_pii.detectors`).
     countries (Optional[List[str]]): countries whose national-ID detectors run, e.g.
         ["US", "UK"] (None: every country; []: global detectors only).
+    threshold (float): spans scoring under it are not redacted (0: all are; see
+        `spacy_pii.thresholds`).
+    thresholds (Optional[Dict[str, float]]): label -> threshold, overriding `threshold`.
     RETURNS (PIIRedactor): the component. The key for hash/pseudonym comes from the
         SPACY_PII_KEY environment variable (never from config); a missing key fails when a
         Doc is redacted, since the CLI, the API and Spark redact with their own policy.
     """
     policy = build_policy(
-        operator=operator, operators=operators, mask_char=mask_char, keep_last=keep_last, require_key=False
+        operator=operator,
+        operators=operators,
+        mask_char=mask_char,
+        keep_last=keep_last,
+        threshold=threshold,
+        thresholds=thresholds or {},
+        require_key=False,
     )
     return PIIRedactor(
         name,
@@ -135,9 +148,11 @@ class PIIRedactor:
       so nothing either source flagged is left readable.
     Allow-listed values (and any candidate lying inside one) are dropped before resolution.
 
-    Scores (`span._.pii_score`): 1.0 for model spans (the transition-based NER has no
-    per-span probability), 1.0 for checksum/parser-validated pattern spans (CREDIT_CARD,
-    IBAN_CODE, IP_ADDRESS), `pattern_score` for the other pattern spans.
+    Scores (`span._.pii_score`, `PIIMatch.score`): for model spans the entity's own
+    `ent._.pii_score` when the NER sets one (`pii_ner`: its probability), else 1.0 (spaCy's
+    greedy `ner` has no per-span probability); for pattern spans the detector's score. The
+    policy's `threshold` / `thresholds` drop spans scoring under them after overlaps are
+    resolved, so raising a threshold never adds a span.
 
     Output per Doc:
     - `doc.spans[spans_key]`: token-aligned spans (pattern matches expanded to token bounds)
@@ -239,7 +254,7 @@ class PIIRedactor:
         """
         policy = self.policy if policy is None else policy
         text = doc.text
-        matches = [m for m in self.find(doc) if policy.selects(text[m.start : m.end], m.label)]
+        matches = [m for m in self.find(doc) if policy.selects(text[m.start : m.end], m.label, m.score)]
         return policy.apply(text, [(m.start, m.end, m.label) for m in matches]), matches
 
     def find(self, doc: Doc) -> List[PIIMatch]:
@@ -254,7 +269,9 @@ class PIIRedactor:
             for ent in doc.ents:
                 # Labels outside the scheme (a generic model's ORG, GPE...) are not ours.
                 if ent.label_ in LABEL_DESCRIPTIONS:
-                    candidates.append(PIIMatch(ent.start_char, ent.end_char, ent.label_, "ner", NER_SCORE))
+                    score = ent._.get(SCORE_ATTR)
+                    score = NER_SCORE if score is None else float(score)
+                    candidates.append(PIIMatch(ent.start_char, ent.end_char, ent.label_, "ner", score))
         if self.use_patterns:
             for m in find_all(
                 text,

@@ -1,5 +1,5 @@
 """Score thresholds: checks, per-label overrides, the --threshold-for parser."""
-from typing import Dict
+from typing import Dict, List
 
 import pytest
 
@@ -52,3 +52,77 @@ def test_parse_threshold_for(values: list, expected: Dict[str, float]) -> None:
 def test_parse_threshold_for_errors(value: str, code: str) -> None:
     with pytest.raises(ValueError, match=code):
         parse_threshold_for([value])
+
+
+# --- in the pipeline: pii_redactor config, the API, the CLI ----------------------------------
+
+import spacy  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
+
+from spacy_pii.redactor import register_extensions  # noqa: E402
+
+TEXT = "Ann met Bob in Rome and Paris"
+# word -> (label, score), as a scoring NER (pii_ner) would set them
+ENTS = {"Ann": ("PERSON", 0.95), "Bob": ("PERSON", 0.4), "Rome": ("LOCATION", 0.7), "Paris": ("LOCATION", 0.2)}
+
+
+@Language.component("test_scored_ents")
+def scored_ents(doc: Doc) -> Doc:
+    register_extensions()
+    doc.ents = [Span(doc, t.i, t.i + 1, label=ENTS[t.text][0]) for t in doc if t.text in ENTS]
+    for ent in doc.ents:
+        ent._.pii_score = ENTS[ent.text][1]
+    return doc
+
+
+def pipeline(**config: object) -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_scored_ents")
+    nlp.add_pipe("pii_redactor", config={"use_patterns": False, **config})
+    return nlp
+
+
+def found(nlp: Language, text: str = TEXT) -> Dict[str, float]:
+    return {text[m.start : m.end]: m.score for m in nlp(text)._.pii_matches}
+
+
+def test_ner_scores_reach_the_matches() -> None:
+    assert found(pipeline()) == {w: s for w, (_, s) in ENTS.items()}
+
+
+@pytest.mark.parametrize(
+    "threshold,thresholds,kept",
+    [
+        (0.0, {}, {"Ann", "Bob", "Rome", "Paris"}),  # the default: today's behaviour
+        (0.5, {}, {"Ann", "Rome"}),
+        (0.5, {"PERSON": 0.3}, {"Ann", "Bob", "Rome"}),  # per label lowers one label's bar
+        (0.0, {"LOCATION": 0.8}, {"Ann", "Bob"}),  # and raises another's
+        (0.96, {"LOCATION": 0.0}, {"Rome", "Paris"}),
+    ],
+)
+def test_per_label_thresholds_apply(threshold: float, thresholds: Dict[str, float], kept: set) -> None:
+    nlp = pipeline(threshold=threshold, thresholds=thresholds)
+    doc = nlp(TEXT)
+    assert set(found(nlp)) == kept
+    for word in set(ENTS) - kept:
+        assert word in doc._.redacted
+    for word in kept:
+        assert word not in doc._.redacted
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.sampled_from(["PERSON", "LOCATION"]), st.floats(0, 1))
+def test_raising_the_threshold_never_adds_spans(t1: float, t2: float, label: str, per: float) -> None:
+    low, high = sorted([t1, t2])
+    spans_low = set(found(pipeline(threshold=low, thresholds={label: per})))
+    spans_high = set(found(pipeline(threshold=high, thresholds={label: max(per, high)})))
+    assert spans_high <= spans_low
+
+
+@pytest.mark.parametrize("config,code", [({"threshold": 1.5}, "E603"), ({"thresholds": {"PERSON": -1}}, "E603")])
+def test_bad_config(config: Dict[str, object], code: str) -> None:
+    with pytest.raises(Exception, match=code):
+        pipeline(**config)
