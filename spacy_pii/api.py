@@ -38,7 +38,8 @@ def redact(text: str, nlp: Optional[Language] = None, **options: Any) -> str:
         operator (str), operators (Dict[str, str], label -> operator), mask_char (str),
         keep_last (int), hash_length (int), key (bytes or str), key_file (Path),
         labels (List[str], redact only these: narrows the component's own `labels`, cannot
-        widen them), allow_list (List[str], never redact these).
+        widen them), allow_list (List[str], never redact these), threshold (float, leave
+        spans scoring under it), thresholds (Dict[str, float], label -> threshold).
         With options, a `pseudonym` numbering starts afresh at each call.
     RETURNS (str): the redacted text. Anything going wrong raises; unredacted text is never
         returned.

@@ -62,6 +62,7 @@ from hypothesis import strategies as st  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 
+from spacy_pii import redact  # noqa: E402
 from spacy_pii.redactor import register_extensions  # noqa: E402
 
 TEXT = "Ann met Bob in Rome and Paris"
@@ -126,3 +127,12 @@ def test_raising_the_threshold_never_adds_spans(t1: float, t2: float, label: str
 def test_bad_config(config: Dict[str, object], code: str) -> None:
     with pytest.raises(Exception, match=code):
         pipeline(**config)
+
+
+@pytest.mark.parametrize(
+    "options,kept",
+    [({}, set(ENTS)), ({"threshold": 0.5}, {"Ann", "Rome"}), ({"threshold": 0.5, "thresholds": {"PERSON": 0.0}}, {"Ann", "Bob", "Rome"})],
+)
+def test_api_thresholds(options: Dict[str, object], kept: set) -> None:
+    out = redact(TEXT, nlp=pipeline(), **options)
+    assert {w for w in ENTS if w not in out} == kept
