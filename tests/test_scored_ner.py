@@ -10,6 +10,7 @@ from spacy.training import Example
 from thinc.api import fix_random_seed
 
 from spacy_pii.errors import SpacyPIIError
+from spacy_pii.presidio import EnPiiRecognizer
 from spacy_pii.scored_ner import ScoredEntityRecognizer, scored_from
 
 TRAIN = [
@@ -107,3 +108,15 @@ def test_bad_beam_width(beam_width: object) -> None:
     nlp = spacy.blank("en")
     with pytest.raises(SpacyPIIError, match="E605"):
         ScoredEntityRecognizer(nlp.vocab, spacy.blank("en").add_pipe("ner").model, score_beam_width=beam_width)  # type: ignore[arg-type]
+
+
+def test_redactor_and_presidio_carry_the_probabilities(greedy: Language) -> None:
+    nlp = scored(greedy, 4)
+    nlp.add_pipe("pii_redactor", config={"use_patterns": False})
+    text = UNSEEN[1]
+    doc = nlp(text)
+    by_offsets = {(e.start_char, e.end_char): e._.pii_score for e in doc.ents}
+    matches = {(m.start, m.end): m.score for m in doc._.pii_matches}
+    assert matches == by_offsets and len(set(matches.values())) > 1
+    results = EnPiiRecognizer(nlp).analyze(text, [])
+    assert {(r.start, r.end): r.score for r in results} == by_offsets
