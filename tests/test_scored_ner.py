@@ -3,12 +3,15 @@ import random
 from pathlib import Path
 from typing import List, Tuple
 
+import numpy
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import fix_random_seed
 
+from spacy_pii.encoder import DOC_TENSOR_ARCHITECTURE
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.presidio import EnPiiRecognizer
 from spacy_pii.scored_ner import ScoredEntityRecognizer, scored_from
@@ -120,3 +123,46 @@ def test_redactor_and_presidio_carry_the_probabilities(greedy: Language) -> None
     assert matches == by_offsets and len(set(matches.values())) > 1
     results = EnPiiRecognizer(nlp).analyze(text, [])
     assert {(r.start, r.end): r.score for r in results} == by_offsets
+
+
+@Language.component("test_fake_encoder")
+def fake_encoder(doc: Doc) -> Doc:
+    """A stand-in for pii_encoder: a fixed 8-wide vector per lower-cased word in doc.tensor."""
+    vectors = [numpy.random.RandomState(sum(map(ord, t.lower_))).standard_normal(8) for t in doc]
+    doc.tensor = numpy.asarray(vectors, dtype="float32").reshape(len(doc), 8)
+    return doc
+
+
+DOC_TENSOR_NER = {
+    "model": {
+        "@architectures": "spacy.TransitionBasedParser.v2",
+        "state_type": "ner",
+        "extra_state_tokens": False,
+        "hidden_width": 16,
+        "maxout_pieces": 2,
+        "use_upper": True,
+        "nO": None,
+        "tok2vec": {"@architectures": DOC_TENSOR_ARCHITECTURE, "width": 8},
+    }
+}
+
+
+def test_shipped_layout_encoder_then_ner() -> None:
+    """The shipped layout: an encoder sets doc.tensor, the ner reads it (spacy-pii.DocTensor.v1);
+    scored_from keeps its weights and, at beam width 1, its parses."""
+    fix_random_seed(0)
+
+    def build() -> Language:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("test_fake_encoder")
+        nlp.add_pipe("ner", config=DOC_TENSOR_NER)
+        examples = [Example.from_dict(fake_encoder(nlp.make_doc(t)), {"entities": e}) for t, e in TRAIN]
+        nlp.initialize(lambda: examples)
+        return nlp
+
+    greedy, nlp = build(), build()
+    nlp.get_pipe("ner").from_bytes(greedy.get_pipe("ner").to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    scored_from(nlp, beam_width=1)
+    assert ents(nlp, EASY + UNSEEN) == ents(greedy, EASY + UNSEEN)
+    scores = [e._.pii_score for doc in nlp.pipe(EASY + UNSEEN) for e in doc.ents]
+    assert all(0.0 <= s <= 1.0 for s in scores)
