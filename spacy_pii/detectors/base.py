@@ -145,23 +145,39 @@ class Detector:
         """The score of a validated candidate, with or without a context word."""
         return max(self.base_score, self.context_score) if context else self.base_score
 
+    def search(self, text: str) -> Iterator[Match]:
+        """Candidates that pass `validate` and the context rule, with their scores.
+
+        Detectors whose search needs more than one regex override this (it stays a
+        generator of `Match`; `find` adds the priority).
+
+        text (str): the text to search.
+        YIELDS (Match): matches, possibly overlapping each other.
+        """
+        for start, end in self.candidates(text):
+            if not self.validate(text[start:end]):
+                continue
+            context = self.has_context(text, start, end)
+            if self.context_required and not context:
+                continue
+            yield Match(start, end, self.label, self.score(context))
+
+    def rescore(self, text: str, match: Match) -> float:
+        """The score `find` gives a match of `search` (default: the one `search` gave)."""
+        return match.score
+
     def find(self, text: str, blocked: Optional["SpanIndex"] = None) -> Iterator[Match]:
         """Find this detector's matches.
 
         text (str): the text to search.
         blocked (Optional[SpanIndex]): spans of higher-priority detectors; a detector with
             `yields` set drops candidates that overlap them.
-        YIELDS (Match): matches, possibly overlapping each other.
+        YIELDS (Match): matches with this detector's label and priority.
         """
-        for start, end in self.candidates(text):
-            if self.yields and blocked is not None and blocked.overlaps(start, end):
+        for m in self.search(text):
+            if self.yields and blocked is not None and blocked.overlaps(m.start, m.end):
                 continue
-            if not self.validate(text[start:end]):
-                continue
-            context = self.has_context(text, start, end)
-            if self.context_required and not context:
-                continue
-            yield self.match(start, end, self.score(context))
+            yield self.match(m.start, m.end, self.rescore(text, m))
 
     def match(self, start: int, end: int, score: float) -> Match:
         """A Match with this detector's label and priority."""

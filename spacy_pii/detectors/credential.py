@@ -4,7 +4,7 @@ import re
 from typing import Iterator, List, Optional, Pattern, Set, Tuple
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, SCORE_STRONG_SHAPE, SCORE_VALIDATED, Detector, Match, SpanIndex
+from .base import SCORE_CONTEXT, SCORE_STRONG_SHAPE, SCORE_VALIDATED, Detector, Match
 
 _TOKEN_SHAPES: Tuple[Pattern[str], ...] = tuple(
     re.compile(p)
@@ -145,7 +145,6 @@ def _find_pem_blocks(text: str) -> Iterator[Match]:
             yield Match(begin.start(), end, "CREDENTIAL", SCORE_VALIDATED)
 
 
-
 @registry.detectors("credential")
 class CredentialDetector(Detector):
     """Secrets. Scores: a PEM block 1.0; a known token shape (AWS, GitHub, Slack, Stripe,
@@ -155,9 +154,8 @@ class CredentialDetector(Detector):
     label = "CREDENTIAL"
     priority = 90
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
-        for m in find_credentials(text):
-            yield self.match(m.start, m.end, m.score)
+    def search(self, text: str) -> Iterator[Match]:
+        return find_credentials(text)
 
 
 # A line of a PEM private key body: base64, an RFC 1421 header, or blank.

@@ -3,7 +3,7 @@ import re
 from typing import FrozenSet, Iterator, Optional, Sequence, Tuple
 
 from ..registry import registry
-from .base import SCORE_VALIDATED, Detector, Match, SpanIndex
+from .base import SCORE_VALIDATED, Detector, Match
 from .checksums import luhn_valid
 
 __all__ = ["luhn_valid", "card_brand_ok", "find_credit_cards", "CreditCardDetector"]
@@ -101,7 +101,6 @@ def find_credit_cards(text: str) -> Iterator[Match]:
                 next_free = found
 
 
-
 @registry.detectors("credit_card")
 class CreditCardDetector(Detector):
     """Card numbers: 13-19 digits, known scheme prefix/length, Luhn (score 1.0)."""
@@ -110,6 +109,5 @@ class CreditCardDetector(Detector):
     priority = 80
     base_score = SCORE_VALIDATED
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
-        for m in find_credit_cards(text):
-            yield self.match(m.start, m.end, self.base_score)
+    def search(self, text: str) -> Iterator[Match]:
+        return find_credit_cards(text)

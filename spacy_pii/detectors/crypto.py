@@ -1,9 +1,9 @@
 """CRYPTO: Bitcoin (base58check, bech32/bech32m) and Ethereum wallet addresses."""
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, SCORE_VALIDATED, Detector, Match, SpanIndex, words
+from .base import SCORE_CONTEXT, SCORE_VALIDATED, Detector, Match, words
 from .checksums import base58_decode, base58check_valid, bech32_valid, eip55_valid
 
 _BTC_BASE58 = re.compile(r"(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])")
@@ -31,7 +31,7 @@ class CryptoDetector(Detector):
     base_score = SCORE_VALIDATED
     context = _ETH_CONTEXT
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
+    def search(self, text: str) -> Iterator[Match]:
         for m in _BTC_BASE58.finditer(text):
             raw = base58_decode(m.group())
             if raw is not None and len(raw) == 25 and raw[0] in (0, 5) and base58check_valid(m.group()):

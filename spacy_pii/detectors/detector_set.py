@@ -106,7 +106,7 @@ def _select_cached(
     known: Tuple[str, ...],
 ) -> DetectorSet:
     if names is None:
-        chosen = known
+        chosen = list(known)
     else:
         unknown = [n for n in names if n not in known]
         if unknown:

@@ -1,9 +1,9 @@
 """EMAIL_ADDRESS: e-mail addresses, including URL-encoded ones (`jane%40example.com`)."""
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_STRONG_SHAPE, Detector, Match, SpanIndex
+from .base import SCORE_STRONG_SHAPE, Detector, Match
 
 # Local part: plain characters or %XX escapes other than %40 (so "jane%2Bx%40ex.com" is one
 # address); it never starts inside a run of such characters or inside an escape.
@@ -43,8 +43,6 @@ def find_emails(text: str) -> Iterator[Match]:
         yield Match(start, m.end(), "EMAIL_ADDRESS", SCORE_STRONG_SHAPE)
 
 
-
-
 @registry.detectors("email")
 class EmailDetector(Detector):
     """E-mail addresses: a shape with checked domain labels (score 0.9); mailboxes no person
@@ -54,6 +52,5 @@ class EmailDetector(Detector):
     priority = 60
     base_score = SCORE_STRONG_SHAPE
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
-        for m in find_emails(text):
-            yield self.match(m.start, m.end, self.base_score)
+    def search(self, text: str) -> Iterator[Match]:
+        return find_emails(text)

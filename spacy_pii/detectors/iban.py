@@ -3,7 +3,7 @@ import re
 from typing import Dict, Iterator, Optional
 
 from ..registry import registry
-from .base import SCORE_VALIDATED, Detector, Match, SpanIndex
+from .base import SCORE_VALIDATED, Detector, Match
 from .checksums import mod97
 
 IBAN_LENGTHS: Dict[str, int] = {
@@ -59,7 +59,6 @@ def find_ibans(text: str) -> Iterator[Match]:
             yield Match(m.start(), end, "IBAN_CODE", SCORE_VALIDATED)
 
 
-
 @registry.detectors("iban")
 class IbanDetector(Detector):
     """IBANs: country length table + mod-97 (score 1.0)."""
@@ -68,6 +67,5 @@ class IbanDetector(Detector):
     priority = 75
     base_score = SCORE_VALIDATED
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
-        for m in find_ibans(text):
-            yield self.match(m.start, m.end, self.base_score)
+    def search(self, text: str) -> Iterator[Match]:
+        return find_ibans(text)

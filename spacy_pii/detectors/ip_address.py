@@ -1,10 +1,10 @@
 """IP_ADDRESS: IPv4 and IPv6 addresses of hosts, checked by `ipaddress`."""
 import ipaddress
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_VALIDATED, Detector, Match, SpanIndex
+from .base import SCORE_VALIDATED, Detector, Match
 
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
 # Up to 7 "group:" then a tail group or a dotted IPv4; candidates only, ipaddress decides.
@@ -61,7 +61,6 @@ def find_ip_addresses(text: str) -> Iterator[Match]:
         yield Match(m.start(), m.end(), "IP_ADDRESS", SCORE_VALIDATED)
 
 
-
 @registry.detectors("ip_address")
 class IpAddressDetector(Detector):
     """IPv4/IPv6 host addresses, parser-validated (score 1.0)."""
@@ -70,6 +69,5 @@ class IpAddressDetector(Detector):
     priority = 55
     base_score = SCORE_VALIDATED
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
-        for m in find_ip_addresses(text):
-            yield self.match(m.start, m.end, self.base_score)
+    def search(self, text: str) -> Iterator[Match]:
+        return find_ip_addresses(text)

@@ -1,9 +1,9 @@
 """MAC_ADDRESS: hardware addresses (`aa:bb:cc:dd:ee:ff`, `aa-bb-...`, Cisco `aabb.ccdd.eeff`)."""
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_SHAPE, SCORE_STRONG_SHAPE, Detector, Match, SpanIndex, words
+from .base import SCORE_SHAPE, SCORE_STRONG_SHAPE, Detector, Match, words
 
 _MAC = re.compile(
     r"(?<![\w:.-])"
@@ -26,7 +26,6 @@ def find_mac_addresses(text: str) -> Iterator[Match]:
         yield Match(m.start(), m.end(), "MAC_ADDRESS", SCORE_SHAPE)
 
 
-
 @registry.detectors("mac_address")
 class MacAddressDetector(Detector):
     """MAC addresses: a strict shape (0.6), 0.9 with a word such as "mac", "ether", "hwaddr"."""
@@ -37,6 +36,8 @@ class MacAddressDetector(Detector):
     context_score = SCORE_STRONG_SHAPE
     context = words("mac", "mac address", "ether", "hwaddr", "bssid", "wifi", "device", "client")
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
-        for m in find_mac_addresses(text):
-            yield self.match(m.start, m.end, self.score(self.has_context(text, m.start, m.end)))
+    def search(self, text: str) -> Iterator[Match]:
+        return find_mac_addresses(text)
+
+    def rescore(self, text: str, match: Match) -> float:
+        return self.score(self.has_context(text, match.start, match.end))

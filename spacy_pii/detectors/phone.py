@@ -195,8 +195,6 @@ def check_regions(regions: Iterable[str]) -> List[str]:
     return out
 
 
-
-
 @registry.detectors("phone")
 class PhoneDetector(Detector):
     """Phone numbers (see `find_phone_numbers`). It `yields`: it runs after every detector of

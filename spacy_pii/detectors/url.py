@@ -1,9 +1,9 @@
 """URL: web addresses with a scheme (`https://...`, `postgres://...`) or starting `www.`."""
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_STRONG_SHAPE, Detector, Match, SpanIndex
+from .base import SCORE_STRONG_SHAPE, Detector, Match
 
 _URL = re.compile(
     r"(?<![A-Za-z0-9+.-])(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{0,15})://|(?=www\.))"
@@ -30,7 +30,7 @@ class UrlDetector(Detector):
     priority = 57
     base_score = SCORE_STRONG_SHAPE
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
+    def search(self, text: str) -> Iterator[Match]:
         for m in _URL.finditer(text):
             host = m.group("host")
             if m.group("scheme") is None and not host.lower().startswith("www."):

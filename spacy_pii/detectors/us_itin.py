@@ -1,9 +1,9 @@
 """US_ITIN: US individual taxpayer identification numbers (9XX-[5-9]X-XXXX)."""
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_SHAPE, Detector, Match, SpanIndex, words
+from .base import SCORE_SHAPE, Detector, Match, words
 
 # Area 9xx; group 50-65, 70-88, 90-92, 94-99 (IRS ranges).
 _ITIN = re.compile(
@@ -24,7 +24,7 @@ class UsItinDetector(Detector):
     base_score = SCORE_SHAPE
     context_score = 0.95
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
+    def search(self, text: str) -> Iterator[Match]:
         for m in _ITIN.finditer(text):
             context = self.has_context(text, m.start(), m.end())
             if m.group("sep") or context:

@@ -1,9 +1,9 @@
 """US_SSN: US social security numbers."""
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_SHAPE, Detector, Match, SpanIndex
+from .base import SCORE_SHAPE, Detector, Match
 
 _SSN = re.compile(r"(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w]|-\d)")
 _SSN_BARE = re.compile(r"(?<![\w-])(\d{3})(\d{2})(\d{4})(?![\w]|-\d)")
@@ -39,7 +39,6 @@ def find_us_ssns(text: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), "US_SSN", SCORE_SHAPE)
 
 
-
 @registry.detectors("us_ssn")
 class UsSsnDetector(Detector):
     """SSNs with valid fields: `ddd-dd-dddd` scores 0.6 (0.95 after "SSN"/"social security");
@@ -53,6 +52,8 @@ class UsSsnDetector(Detector):
     context = _SSN_CONTEXT
     context_window = _SSN_CONTEXT_WINDOW
 
-    def find(self, text: str, blocked: Optional[SpanIndex] = None) -> Iterator[Match]:
-        for m in find_us_ssns(text):
-            yield self.match(m.start, m.end, self.score(self.has_context(text, m.start, m.end)))
+    def search(self, text: str) -> Iterator[Match]:
+        return find_us_ssns(text)
+
+    def rescore(self, text: str, match: Match) -> float:
+        return self.score(self.has_context(text, match.start, match.end))

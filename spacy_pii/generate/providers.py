@@ -14,6 +14,8 @@ import phonenumbers
 from faker import Faker
 from faker.decode import unidecode
 
+from ..detectors.checksums import luhn_check_digit
+from ..detectors.checksums import luhn_valid as luhn_digits_valid
 from .core import Context, Pieces, slot
 from .draw import weighted_choice
 from .numwords import number_words
@@ -212,31 +214,14 @@ def vary_case(rng: random.Random, text: str, lower: float, upper: float) -> str:
     return text
 
 
-def luhn_check_digit(digits: str) -> int:
-    """The Luhn check digit that makes `digits + check` valid.
-
-    digits (str): the payload digits.
-    RETURNS (int): the check digit.
-    """
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return (10 - total % 10) % 10
-
-
 def luhn_valid(number: str) -> bool:
     """Whether the digits of a number pass the Luhn check.
 
     number (str): digits, possibly with spaces or dashes.
     RETURNS (bool): True when valid.
     """
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return len(digits) > 1 and luhn_check_digit(digits[:-1]) == int(digits[-1])
+    digits = "".join(str(int(ch)) for ch in number if ch.isdigit())  # any script's digits
+    return len(digits) > 1 and luhn_digits_valid(digits)
 
 
 def group_digits(digits: str, sizes: Sequence[int], sep: str) -> str:

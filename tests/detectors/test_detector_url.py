@@ -1,48 +1,23 @@
 """URL: scheme:// or www., user info and query strings included."""
-from typing import Callable, List
+from detector_tables import table_tests
 
-import pytest
+FOUND = [
+    ('Visit https://example.com/profile/jsmith?ref=newsletter or later', [('https://example.com/profile/jsmith?ref=newsletter', 0.9)]),
+    ('see www.example.org/about.', [('www.example.org/about', 0.9)]),
+    ('dsn=postgres://app:s3cret@db:5432/prod', [('postgres://app:s3cret@db:5432/prod', 0.9)]),
+    ('(https://en.wikipedia.org/wiki/Foo_(bar))', [('https://en.wikipedia.org/wiki/Foo_(bar)', 0.9)]),
+    ('<http://localhost:8080/health>', [('http://localhost:8080/health', 0.9)]),
+    ('ftp://files.example.net/a.txt, then', [('ftp://files.example.net/a.txt', 0.9)]),
+    ('url=https://x.io/?email=jane%40example.com&token=abc#top', [('https://x.io/?email=jane%40example.com&token=abc#top', 0.9)]),
+    ('http://[2001:db8::1]/x', [('http://[2001:db8::1]/x', 0.9)]),
+]
+REJECTED = [
+    "GET /api/v1/users?id=3 200",  # a path without a host
+    "file:///var/log/syslog",  # no host
+    "see example.com for details",  # no scheme, no www.
+    "s3://bucket/key",  # a host without a dot, no user info
+    "ratio 3://4",
+    "wwwexample.com",
+]
 
-NAME = "url"
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("Visit https://example.com/profile/jsmith?ref=newsletter or later",
-         ["https://example.com/profile/jsmith?ref=newsletter"]),
-        ("see www.example.org/about.", ["www.example.org/about"]),
-        ("dsn=postgres://app:s3cret@db:5432/prod", ["postgres://app:s3cret@db:5432/prod"]),
-        ("(https://en.wikipedia.org/wiki/Foo_(bar))", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
-        ("<http://localhost:8080/health>", ["http://localhost:8080/health"]),
-        ("ftp://files.example.net/a.txt, then", ["ftp://files.example.net/a.txt"]),
-        ("url=https://x.io/?email=jane%40example.com&token=abc#top",
-         ["https://x.io/?email=jane%40example.com&token=abc#top"]),
-        ("http://[2001:db8::1]/x", ["http://[2001:db8::1]/x"]),
-    ],
-)  # fmt: skip
-def test_url_found(found: Callable[[str, str], List[str]], text: str, expected: List[str]) -> None:
-    assert found(NAME, text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "GET /api/v1/users?id=3 200",  # a path without a host
-        "file:///var/log/syslog",  # no host
-        "see example.com for details",  # no scheme, no www.
-        "s3://bucket/key",  # a host without a dot, no user info
-        "ratio 3://4",
-        "wwwexample.com",
-    ],
-)
-def test_url_rejected(found: Callable[[str, str], List[str]], text: str) -> None:
-    assert found(NAME, text) == []
-
-
-def test_url_lookalikes(found: Callable[[str, str], List[str]], lookalike: str) -> None:
-    assert found(NAME, lookalike) == []
-
-
-def test_url_score(scores: Callable[[str, str], List[float]]) -> None:
-    assert scores(NAME, "https://example.com/a") == [0.9]
+test_found, test_rejected, test_lookalikes = table_tests('url', FOUND, REJECTED)
