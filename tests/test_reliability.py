@@ -29,6 +29,7 @@ from conftest import build_test_pipeline
 from spacy_pii import api, operators
 from spacy_pii.cli import app
 from spacy_pii.cli import redact as redact_module
+from spacy_pii.cli._util import DEBUG_ENV
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.operators import KEY_ENV, RedactionPolicy, load_key
 from spacy_pii.policy import build_policy
@@ -106,7 +107,7 @@ def key_file(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def no_env_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(KEY_ENV, raising=False)
-    monkeypatch.delenv(redact_module.DEBUG_ENV, raising=False)
+    monkeypatch.delenv(DEBUG_ENV, raising=False)
 
 
 def cli(model: Path, args: List[str], data: bytes, env: Optional[Dict[str, str]] = None) -> Any:
@@ -255,7 +256,7 @@ def test_warnings_that_quote_the_input_are_withheld(misbehaving_model: Path) -> 
 
 def test_spacy_warning_keeps_its_code(monkeypatch: pytest.MonkeyPatch) -> None:
     shown: List[str] = []
-    monkeypatch.setattr(redact_module, "_err", shown.append)
+    monkeypatch.setattr(redact_module, "err", shown.append)
     redact_module._show_warning_without_text(
         "[W102] Skipping unsupported user data 'k: Jane Doe'", UserWarning, "/x/doc.pyx", 7
     )
@@ -273,7 +274,7 @@ def test_debug_mode_is_off_unless_exactly_1(
         raise KeyError("jane.doe@example.com")
 
     monkeypatch.setattr(redact_module.StreamRedactor, "run", explode)
-    env = {} if value is None else {redact_module.DEBUG_ENV: value}
+    env = {} if value is None else {DEBUG_ENV: value}
     result = cli(pii_model_path, [], b"jane.doe@example.com\n", env=env)
     assert result.exit_code == 1
     assert "[E209]" in result.stderr and "it may contain input text" in result.stderr
@@ -288,7 +289,7 @@ def test_debug_mode_1_re_raises_and_is_documented_as_leaking(
         raise KeyError("jane.doe@example.com")
 
     monkeypatch.setattr(redact_module.StreamRedactor, "run", explode)
-    result = cli(pii_model_path, [], b"jane.doe@example.com\n", env={redact_module.DEBUG_ENV: "1"})
+    result = cli(pii_model_path, [], b"jane.doe@example.com\n", env={DEBUG_ENV: "1"})
     assert isinstance(result.exception, KeyError)  # the full error, message and all
     doc = redact_module.__doc__ or ""
     assert "SPACY_PII_DEBUG=1" in doc and "off by default" in doc and "PII" in doc
@@ -299,7 +300,7 @@ def _spawn_cli(plugin_dir: Path, model: Path, args: List[str], data: bytes, env:
         f"import sys; sys.path.insert(0, {str(plugin_dir)!r}); import {PLUGIN_NAME}; "
         "from spacy_pii.cli import app; app(prog_name='spacy-pii')"
     )
-    full_env = {k: v for k, v in os.environ.items() if k not in (KEY_ENV, redact_module.DEBUG_ENV)}
+    full_env = {k: v for k, v in os.environ.items() if k not in (KEY_ENV, DEBUG_ENV)}
     full_env.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", **env})
     return subprocess.run(
         [sys.executable, "-c", launcher, "redact", "--model", str(model), *args],
@@ -326,7 +327,7 @@ def test_subprocess_stderr_has_codes_only(plugin_dir: Path, misbehaving_model: P
         misbehaving_model,
         ["--stats", "--batch-size", "1", "--operator", "hash", "--operator-for", "PERSON=pseudonym"],
         data,
-        {KEY_ENV: KEY.decode(), redact_module.DEBUG_ENV: "0"},
+        {KEY_ENV: KEY.decode(), DEBUG_ENV: "0"},
     )
     assert result.returncode == 1, result.stderr
     out = result.stdout.splitlines()

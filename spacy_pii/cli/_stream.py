@@ -6,15 +6,15 @@ from typing import BinaryIO, Callable
 
 from ..errors import Errors
 from ..stream import LineRedactionError, StreamReadError
-from ._util import err
-from .redact import (
-    DEBUG_ENV,
+from ._util import (
     EXIT_INTERRUPTED,
     EXIT_LINE_FAILED,
     EXIT_OK,
     EXIT_UNEXPECTED,
-    _flush_quietly,
-    _silence_stdout,
+    debug_enabled,
+    err,
+    flush_quietly,
+    silence_stdout,
 )
 
 
@@ -31,24 +31,24 @@ def run_stream(out: BinaryIO, body: Callable[[], object], line_failed: Callable[
         body()
         return EXIT_OK
     except LineRedactionError as e:
-        _flush_quietly(out)
+        flush_quietly(out)
         err(line_failed(e))
         return EXIT_LINE_FAILED
     except StreamReadError as e:
-        _flush_quietly(out)
+        flush_quietly(out)
         err(str(e))
         return EXIT_UNEXPECTED
     except BrokenPipeError:
         # The reader of stdout is gone (`| head`): what it wanted was written; stop quietly.
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        _flush_quietly(out)
+        flush_quietly(out)
         return EXIT_INTERRUPTED
     except BaseException as e:
         # Not only Exception: SystemExit(text) from a component would print its message.
         # SPACY_PII_DEBUG must be exactly "1": the traceback may hold input text.
-        if os.environ.get(DEBUG_ENV) == "1":
+        if debug_enabled():
             raise
         frames = traceback.extract_tb(e.__traceback__)
         where = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "?"

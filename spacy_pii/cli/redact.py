@@ -11,8 +11,8 @@ Exit codes:
     0    ok; also when stdout's reader goes away early (`... | head`): the command
          stops quietly, as `head` asked for no more.
     1    unexpected error, or an input could not be read.
-    2    bad usage or options: unknown label or operator, missing FILE, hash or
-         pseudonym without a key.
+    2    bad usage or options: unknown label or operator, missing FILE, an operator
+         that needs a key (hash) without one.
     3    the model could not be loaded, or it has no pii_redactor component.
     4    a line could not be redacted and --on-error is fail (the lines before it
          were written).
@@ -25,10 +25,9 @@ may contain input text, i.e. PII: use it only on test data, never on a productio
 import os
 import re
 import sys
-import traceback
 import warnings
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, BinaryIO, Callable, List, Optional, Sequence, Tuple
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
@@ -40,32 +39,31 @@ from ..redactor import PIIRedactor
 from ..stream import (
     InputSource,
     LineFailure,
-    LineRedactionError,
     OnError,
     StreamConfig,
-    StreamReadError,
     StreamRedactor,
-    StreamStats,
     nlp_redact_fn,
     parse_key_path,
     sources_from_args,
 )
 from ._app import app
-from ._util import ModelError as _ModelError
-from ._util import UsageError as _UsageError
-from ._util import parse_operator_for
-from ._util import err as _err
-from ._util import err_console
-
-EXIT_OK = 0
-EXIT_UNEXPECTED = 1
-EXIT_USAGE = 2
-EXIT_MODEL = 3
-EXIT_LINE_FAILED = 4
-EXIT_INTERRUPTED = 130
-
-DEFAULT_MODEL = "en_pii"
-DEBUG_ENV = "SPACY_PII_DEBUG"
+from ._stream import run_stream
+from ._util import (
+    DEFAULT_MODEL,
+    EXIT_INTERRUPTED,
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_USAGE,
+    ModelError,
+    UsageError,
+    check_sources,
+    debug_enabled,
+    err,
+    err_console,
+    load_model,
+    parse_operator_for,
+    print_stats,
+)
 
 
 def _policy(
@@ -87,7 +85,7 @@ def _policy(
             labels=labels.split(",") if labels is not None else None,
         )
     except MissingKeyError as e:
-        raise _UsageError(Errors.E202.format(operators=", ".join(e.operators))) from None
+        raise UsageError(Errors.E202.format(operators=", ".join(e.operators))) from None
 
 
 _WARNING_CODE = re.compile(r"\s*(\[W\d{3}\])")
@@ -102,7 +100,7 @@ def _show_warning_without_text(
     warning goes to stderr, next to the redacted stream.
     """
     found = _WARNING_CODE.match(str(message))
-    _err(
+    err(
         Warnings.W200.format(
             category=getattr(category, "__name__", "Warning"),
             code=f" {found.group(1)}" if found else "",
@@ -111,61 +109,11 @@ def _show_warning_without_text(
     )
 
 
-def _model_hint(model: str) -> str:
-    if os.sep in model or model.startswith(".") or Path(model).exists():
-        return (
-            f"{model} is not a loadable spaCy pipeline directory (one with config.cfg, as "
-            "written by nlp.to_disk or `spacy package`): check the path, or pass --model NAME."
-        )
-    if model == DEFAULT_MODEL:
-        return (
-            f"{model} is not installed: run `make demo`, or pip install the package in "
-            "packages/, or pass --model PATH."
-        )
-    return f"{model} is not installed: pip install its package, or pass --model PATH."
-
-
-def _load_model(model: str) -> Any:
-    import spacy
-
-    try:
-        nlp = spacy.load(model)
-    except Exception as e:
-        # Loading reads no input, so its message holds no PII; keep it short.
-        first = (str(e).strip().splitlines() or [""])[0][:200]
-        reason = type(e).__name__ + (f": {first}" if first else "")
-        raise _ModelError(Errors.E200.format(model=model, reason=reason, hint=_model_hint(model)))
-    return nlp
-
-
 def _find_redactor(nlp: Any, model: str) -> PIIRedactor:
     for _, proc in nlp.pipeline:
         if isinstance(proc, PIIRedactor):
             return proc
-    raise _ModelError(Errors.E201.format(model=model, pipes=", ".join(nlp.pipe_names) or "none"))
-
-
-def _check_sources(files: Sequence[str]) -> None:
-    for f in files:
-        if f != "-" and not os.path.isfile(f):
-            raise _UsageError(Errors.E204.format(path=f))
-
-
-def _silence_stdout() -> None:
-    """Point fd 1 at /dev/null so the exit-time flush cannot fail on a closed pipe."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-def _flush_quietly(stream: BinaryIO) -> None:
-    try:
-        stream.flush()
-    except (OSError, ValueError):
-        _silence_stdout()
+    raise ModelError(Errors.E201.format(model=model, pipes=", ".join(nlp.pipe_names) or "none"))
 
 
 def _stderr_is_tty() -> bool:
@@ -239,7 +187,7 @@ def redact_cli(
     key_file: Optional[Path] = typer.Option(
         None,
         "--key-file",
-        help="Secret key for hash/pseudonym (else env SPACY_PII_KEY).",
+        help="Secret key for hash, keyed pseudonym and other keyed operators (else env SPACY_PII_KEY).",
         show_default=False,
     ),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Most lines per batch."),
@@ -267,11 +215,11 @@ def redact_cli(
     came (see --on-error).
 
     Exit codes: 0 ok (also when stdout is closed early, e.g. `| head`); 1 unexpected
-    error or unreadable input; 2 bad usage or options (also hash/pseudonym without a key);
+    error or unreadable input; 2 bad usage or options (also hash without a key);
     3 model not loadable; 4 a line failed with --on-error fail; 130 interrupted.
     """
     with warnings.catch_warnings():
-        if os.environ.get(DEBUG_ENV) != "1":
+        if not debug_enabled():
             warnings.showwarning = _show_warning_without_text
         code = _redact_main(
             files=list(files or []),
@@ -313,87 +261,48 @@ def _redact_main(
     progress: bool,
 ) -> int:
     out: BinaryIO = sys.stdout.buffer
-    runner: Optional[StreamRedactor] = None
-    progress_bar: Optional[Progress] = None
     try:
-        try:
-            _check_sources(files)
-            if key_paths and not jsonl:
-                raise _UsageError(Errors.E210)
-            paths = [parse_key_path(k) for k in key_paths] if key_paths else None
-            policy = _policy(operator, operator_for, mask_char, keep_last, key_file, labels)
-        except (_UsageError, ValueError) as e:
-            _err(str(e))
-            return EXIT_USAGE
-        try:
-            nlp = _load_model(model)
-            _find_redactor(nlp, model)
-        except _ModelError as e:
-            _err(str(e))
-            return EXIT_MODEL
-        config = StreamConfig(
-            batch_size=batch_size,
-            max_wait=max_wait_ms / 1000.0,
-            jsonl=jsonl,
-            key_paths=paths,
-            on_error=on_error,
-        )
-        sources = sources_from_args(files, sys.stdin.buffer)
-        on_batch: Optional[Callable[[int, int], None]] = None
-        if progress and any(s.path for s in sources) and _stderr_is_tty():
-            on_batch, progress_bar = _progress_hook(sources)
-            progress_bar.start()
-
-        def on_line_error(failure: LineFailure) -> None:
-            _err(failure.message())
-
-        runner = StreamRedactor(
-            nlp_redact_fn(nlp, policy=policy),
-            out,
-            config,
-            on_line_error=on_line_error,
-            on_batch=on_batch,
-        )
-        try:
-            runner.run(sources)
-        finally:
-            if progress_bar is not None:
-                progress_bar.stop()
-        return EXIT_OK
-    except LineRedactionError as e:
-        _flush_quietly(out)
-        _err(str(e))
-        return EXIT_LINE_FAILED
-    except StreamReadError as e:
-        _flush_quietly(out)
-        _err(str(e))
-        return EXIT_UNEXPECTED
-    except BrokenPipeError:
-        # The reader of stdout is gone (`| head`): what it wanted was written; stop quietly.
-        _silence_stdout()
-        return EXIT_OK
+        check_sources(files)
+        if key_paths and not jsonl:
+            raise UsageError(Errors.E210)
+        paths = [parse_key_path(k) for k in key_paths] if key_paths else None
+        policy = _policy(operator, operator_for, mask_char, keep_last, key_file, labels)
+    except (UsageError, ValueError) as e:
+        err(str(e))
+        return EXIT_USAGE
+    try:
+        nlp = load_model(model)
+        _find_redactor(nlp, model)
+    except ModelError as e:
+        err(str(e))
+        return EXIT_MODEL
     except KeyboardInterrupt:
-        _flush_quietly(out)
         return EXIT_INTERRUPTED
-    except BaseException as e:
-        # Not only Exception: a component raising SystemExit(text), or a library's own
-        # BaseException subclass, would reach Python's default hook, which prints the
-        # message (often the input line). Ctrl-C is handled above.
-        # SPACY_PII_DEBUG must be exactly "1": the re-raised traceback may print input
-        # text, so "0", "false" or an empty value leave it off.
-        if os.environ.get(DEBUG_ENV) == "1":
-            raise
-        frames = traceback.extract_tb(e.__traceback__)
-        where = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "?"
-        _err(Errors.E209.format(exc_type=type(e).__name__, where=where))
-        return EXIT_UNEXPECTED
-    finally:
-        if stats and runner is not None:
-            _print_stats(runner.stats, jsonl)
+    config = StreamConfig(
+        batch_size=batch_size, max_wait=max_wait_ms / 1000.0, jsonl=jsonl, key_paths=paths, on_error=on_error
+    )
+    sources = sources_from_args(files, sys.stdin.buffer)
+    on_batch: Optional[Callable[[int, int], None]] = None
+    progress_bar: Optional[Progress] = None
+    if progress and any(s.path for s in sources) and _stderr_is_tty():
+        on_batch, progress_bar = _progress_hook(sources)
 
+    def on_line_error(failure: LineFailure) -> None:
+        err(failure.message())
 
-def _print_stats(stats: StreamStats, jsonl: bool) -> None:
+    runner = StreamRedactor(
+        nlp_redact_fn(nlp, policy=policy), out, config, on_line_error=on_line_error, on_batch=on_batch
+    )
+
+    def body() -> None:
+        if progress_bar is None:
+            runner.run(sources)
+            return
+        with progress_bar:
+            runner.run(sources)
+
     try:
-        _err(stats.summary(jsonl=jsonl))
-    except (OSError, ValueError):
-        pass
+        return run_stream(out, body, str)
+    finally:
+        if stats:
+            print_stats(runner.stats, jsonl)

@@ -26,8 +26,7 @@ from ..restore import describe, failure_message, restore_runner
 from ..stream import LineFailure, LineRedactionError, OnError, StreamConfig, StreamRedactor, sources_from_args
 from ._app import app
 from ._stream import run_stream
-from ._util import UsageError, err
-from .redact import EXIT_USAGE, _check_sources, _print_stats
+from ._util import EXIT_USAGE, UsageError, check_sources, err, print_stats
 
 
 @app.command("restore")
@@ -105,7 +104,7 @@ def _restore_main(
 ) -> int:
     out: BinaryIO = sys.stdout.buffer
     try:
-        _check_sources(files)
+        check_sources(files)
         keys = [load_key(key_file)] + [load_key(path) for path in old_key_files]
         config = StreamConfig(batch_size=batch_size, max_wait=max_wait_ms / 1000.0, jsonl=jsonl, on_error=on_error)
         runner: StreamRedactor = restore_runner(keys, out, config, on_line_error=_on_line_error)  # type: ignore[arg-type]
@@ -116,7 +115,7 @@ def _restore_main(
         return run_stream(out, lambda: runner.run(sources_from_args(files, sys.stdin.buffer)), _line_failed)
     finally:
         if stats:
-            _print_stats(runner.stats, jsonl)
+            print_stats(runner.stats, jsonl)
 
 
 def _on_line_error(failure: LineFailure) -> None:

@@ -6,9 +6,12 @@ format) with every other column and the row order kept: a monotonically increasi
 added before any repartitioning, the output is sorted by it, then it is dropped. Part files
 hold consecutive rows: read them in name order (pandas and pyarrow do).
 
-Runs under spark-submit too, with the same options:
-    spark-submit --master yarn $(python -c 'import spacy_pii.spark,sys;print(spacy_pii.spark.__file__)') IN OUT --column text
+Runs under spark-submit too, with the same options (`spacy_pii/spark/__main__.py`):
+    spark-submit --master yarn $(python -c 'import spacy_pii.spark.__main__ as m; print(m.__file__)') IN OUT --column text
 or `python -m spacy_pii.spark IN OUT --column text`.
+
+SPACY_PII_DEBUG=1 (exactly "1"; off by default) re-raises a failed job's error in full instead
+of the one-line E411 message; that error may quote input text, i.e. PII.
 
 Diagnostics go to stderr: options, then the number of rows and rows/s; never text.
 
@@ -28,20 +31,24 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import typer
 
-from ..errors import Errors, SpacyPIIError
+from ..errors import Errors
 from ..operators import KEY_ENV, load_key
+from ..spark import require_spark, make_spec, redact_column, task_cpus
 from ._app import app
-from ._util import ModelError as _ModelError
-from ._util import UsageError as _UsageError
-from ._util import parse_operator_for
-from ._util import err as _err
-
-EXIT_OK = 0
-EXIT_UNEXPECTED = 1
-EXIT_USAGE = 2
-EXIT_MODEL = 3
-
-DEFAULT_MODEL = "en_pii"
+from ._util import (
+    DEFAULT_MODEL,
+    EXIT_INTERRUPTED,
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_UNEXPECTED,
+    EXIT_USAGE,
+    ModelError,
+    UsageError,
+    debug_enabled,
+    err,
+    model_hint,
+    parse_operator_for,
+)
 FORMATS = ("parquet", "json", "csv")
 SUFFIX_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".json": "json", ".jsonl": "json",
                   ".ndjson": "json", ".csv": "csv"}
@@ -58,7 +65,7 @@ def _input_format(path: str, fmt: Optional[str]) -> str:
     if fmt is None:
         return SUFFIX_FORMATS.get(Path(path.rstrip("/")).suffix.lower(), "parquet")
     if fmt.lower() not in FORMATS:
-        raise _UsageError(Errors.E409.format(fmt=fmt, valid=", ".join(FORMATS)))
+        raise UsageError(Errors.E409.format(fmt=fmt, valid=", ".join(FORMATS)))
     return fmt.lower()
 
 
@@ -79,14 +86,9 @@ def _check_model(model: str, ship_model: bool, local: bool) -> None:
     looks_like_path = os.sep in model or model.startswith(".") or Path(model).exists()
     if looks_like_path or ship_model:
         if not (Path(model) / "config.cfg").is_file():
-            raise _ModelError(Errors.E200.format(
-                model=model, reason="no config.cfg",
-                hint="Pass a pipeline directory (written by nlp.to_disk) or an installed package name.",
-            ))
+            raise ModelError(Errors.E200.format(model=model, reason="no config.cfg", hint=model_hint(model)))
     elif local and not spacy.util.is_package(model):
-        hint = ("Run `make demo`, or pip install the package in packages/, or pass --model PATH."
-                if model == DEFAULT_MODEL else "pip install its package, or pass --model PATH.")
-        raise _ModelError(Errors.E200.format(model=model, reason="not installed", hint=hint))
+        raise ModelError(Errors.E200.format(model=model, reason="not installed", hint=model_hint(model)))
 
 
 def _session(master: Optional[str], threads: Optional[int]) -> Tuple[Any, bool]:
@@ -115,8 +117,6 @@ def _session(master: Optional[str], threads: Optional[int]) -> Tuple[Any, bool]:
     if not existed and threads is None:
         # Not set above: read spark.task.cpus from the session's (spark-submit's) conf. Only
         # Python workers started after this see it, which is all of them: none has started.
-        from ..spark import task_cpus
-
         spark.sparkContext.environment.setdefault("OMP_NUM_THREADS", str(task_cpus(spark)))
     return spark, not existed
 
@@ -246,9 +246,7 @@ def _spark_redact_main(
     owns_session = False
     try:
         try:
-            from ..spark import _require_spark, make_spec
-
-            _require_spark()
+            require_spark()
             in_fmt = _input_format(input_path, fmt)
             per_label = parse_operator_for(operator_for)
             label_list = [lb for lb in labels.split(",") if lb.strip()] if labels is not None else None
@@ -262,13 +260,13 @@ def _spark_redact_main(
             if key_file is not None and _is_local_master(master):
                 load_key(Path(key_file))  # a local run reads the same file: fail early
             if _is_local_path(output_path) and os.path.exists(output_path) and not overwrite:
-                raise _UsageError(Errors.E410.format(path=output_path))
+                raise UsageError(Errors.E410.format(path=output_path))
             _check_model(model, ship_model, _is_local_master(master))
-        except (_UsageError, ValueError) as e:  # SpacyPIIError, and check_labels's ValueError
-            _err(str(e))
+        except (UsageError, ValueError) as e:  # SpacyPIIError, and check_labels's ValueError
+            err(str(e))
             return EXIT_USAGE
-        except _ModelError as e:
-            _err(str(e))
+        except ModelError as e:
+            err(str(e))
             return EXIT_MODEL
         if ship_model:
             model = str(Path(model).resolve())
@@ -281,11 +279,12 @@ def _spark_redact_main(
             batch_size=batch_size, threads=threads, overwrite=overwrite,
         )
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as e:
-        if os.environ.get("SPACY_PII_DEBUG"):
+        # Exactly "1" (one rule for every command): the full error may quote input text.
+        if debug_enabled():
             raise
-        _err(_job_error(e))
+        err(_job_error(e))
         return EXIT_UNEXPECTED
     finally:
         if spark is not None and owns_session:
@@ -317,11 +316,9 @@ def _run(
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    from ..spark import redact_column, task_cpus
-
     df = _reader(spark, in_fmt).load(input_path)
     if column not in df.columns:
-        _err(Errors.E405.format(column=column, columns=", ".join(df.columns) or "none"))
+        err(Errors.E405.format(column=column, columns=", ".join(df.columns) or "none"))
         return EXIT_USAGE
     # The id follows the input's partitions and row order; it survives any shuffle below.
     df = df.withColumn(ROW_ID, F.monotonically_increasing_id())
@@ -335,9 +332,9 @@ def _run(
             key_file=key_file, batch_size=batch_size, threads=n_threads, ship_model=ship_model,
         )
     except ValueError as e:  # SpacyPIIError, and check_labels's ValueError
-        _err(str(e))
+        err(str(e))
         return EXIT_USAGE
-    _err(
+    err(
         f"spark-redact: master {spark.sparkContext.master}, {out.rdd.getNumPartitions()} "
         f"partition(s), {n_threads} thread(s) per task, operator {operator}, format {in_fmt}"
     )
@@ -352,7 +349,7 @@ def _run(
         total_s = time.perf_counter() - start
     finally:
         out.unpersist()
-    _err(
+    err(
         f"spark-redact: {rows} rows redacted in {redacted_s:.1f} s "
         f"({_rate(rows, redacted_s)} rows/s); with the sorted write {total_s:.1f} s "
         f"({_rate(rows, total_s)} rows/s)"
@@ -361,7 +358,8 @@ def _run(
 
 
 def main() -> None:
-    """`python -m spacy_pii.spark` and spark-submit: this command alone, same options."""
+    """`python -m spacy_pii.spark` and spark-submit (`spacy_pii/spark/__main__.py`): this
+    command alone, same options."""
     standalone = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     standalone.command()(spark_redact_cli)
     standalone(prog_name="spacy_pii.spark")

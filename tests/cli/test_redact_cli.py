@@ -44,14 +44,14 @@ def boom_on_marker(doc: Doc) -> Doc:
 @pytest.fixture
 def booming_model(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the CLI's model raise on lines containing BOOM."""
-    load = redact_module._load_model
+    load = redact_module.load_model
 
     def load_with_boom(model: str) -> Any:
         nlp = load(model)
         nlp.add_pipe("test_boom_on_marker", first=True)
         return nlp
 
-    monkeypatch.setattr(redact_module, "_load_model", load_with_boom)
+    monkeypatch.setattr(redact_module, "load_model", load_with_boom)
 
 
 # --- help and errors -----------------------------------------------------------------

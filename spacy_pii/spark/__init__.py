@@ -28,20 +28,19 @@ same value on every executor and every run. Without a key, `pseudonym` numbers v
 `<PERSON_1>`, `<PERSON_2>`... per worker process: the same value gets different numbers in
 different workers, so unkeyed pseudonyms are not consistent across partitions.
 
-Command line: `spacy-pii spark-redact IN OUT --column text`, or under spark-submit,
-`spark-submit .../spacy_pii/spark.py IN OUT --column text` (the same options).
+Command line: `spacy-pii spark-redact IN OUT --column text`, `python -m spacy_pii.spark IN OUT
+--column text`, or under spark-submit the package's `__main__.py` (the same options):
+`spark-submit $(python -c 'import spacy_pii.spark.__main__ as m; print(m.__file__)') IN OUT`.
 
 PySpark is imported lazily: the core install never needs it. This module has no
 `from __future__ import annotations`: pandas_udf infers the UDF kind from the evaluated
-type hints. Its imports of the package are absolute so that spark-submit can run the file
-as a script.
+type hints.
 """
 import atexit
 import dataclasses
 import hashlib
 import os
 import shutil
-import sys
 import zipfile
 import tempfile
 import threading
@@ -49,22 +48,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
-if __name__ == "__main__":
-    # Run as a script (`spark-submit .../spacy_pii/spark.py`): Python put this package's own
-    # directory first on sys.path, where its module names could shadow installed ones.
-    _here = os.path.dirname(os.path.abspath(__file__))
-    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _here]
-
-from spacy_pii.errors import Errors, SpacyPIIError
-from spacy_pii.operators import KEY_ENV, RedactionPolicy
-from spacy_pii.policy import build_policy
-from spacy_pii.redactor import find_redactor
+from ..api import DEFAULT_MODEL
+from ..errors import Errors, SpacyPIIError
+from ..operators import KEY_ENV, RedactionPolicy
+from ..policy import build_policy
+from ..redactor import find_redactor
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame, SparkSession
     from spacy.language import Language
 
-DEFAULT_MODEL = "en_pii"
 # The struct the UDF returns with with_spans=True; offsets are characters (code points),
 # the same unit as Spark's substring().
 SPANS_TYPE = "array<struct<label:string,start:int,end:int,score:double>>"
@@ -73,7 +66,7 @@ SHIPPED_PREFIX = "spacy_pii_model-"
 _RESULT_COL = "__spacy_pii_result"
 
 
-def _require_spark() -> None:
+def require_spark() -> None:
     try:
         import pandas  # noqa: F401
         import pyarrow  # noqa: F401
@@ -318,7 +311,7 @@ def redact_udf(
         spans are `array<struct<label, start, end, score>>` (character offsets).
     RETURNS (Any): the UDF; call it on a column: `udf(F.col("text"))`. Null in, null out.
     """
-    _require_spark()
+    require_spark()
     spark = _active_session()
     if threads is None:
         threads = task_cpus(spark)
@@ -388,7 +381,7 @@ def redact_column(
     RETURNS (DataFrame): df with output_col (and spans_col); every other column and the rows
         unchanged. Lazy, like any transformation.
     """
-    _require_spark()
+    require_spark()
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType
 
@@ -481,8 +474,6 @@ def _load_pipeline(spec: WorkerSpec) -> "Language":
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import spacy
 
-    import spacy_pii  # noqa: F401  (registers the pii_redactor factory)
-
     path: Union[str, Path] = unpack_shipped(spec.model) if spec.shipped else spec.model
     return spacy.load(path)
 
@@ -555,9 +546,3 @@ def redact_batches(spec: WorkerSpec, batches: Iterator[Any], *, with_spans: bool
             yield pd.DataFrame({"redacted": redacted, "spans": spans}, index=series.index)
         else:
             yield pd.Series(redacted, index=series.index, dtype=object)
-
-
-if __name__ == "__main__":
-    from spacy_pii.cli.spark_redact import main
-
-    main()
