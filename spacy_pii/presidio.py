@@ -17,6 +17,7 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 
 from spacy.language import Language
 
+from .api import DEFAULT_MODEL
 from .crypto import encrypt_value
 from .errors import Errors, SpacyPIIError
 from .labels import LABELS
@@ -32,8 +33,6 @@ try:
     from presidio_anonymizer.operators import Operator, OperatorType
 except ImportError as e:  # pragma: no cover
     raise ImportError(Errors.E509) from e
-
-DEFAULT_MODEL = "en_pii"
 
 
 class EnPiiRecognizer(EntityRecognizer):

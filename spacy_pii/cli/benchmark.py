@@ -31,9 +31,7 @@ from ..benchmark import (
 )
 from ..errors import SpacyPIIError
 from ._app import app
-from ._util import EXIT_MODEL, EXIT_UNEXPECTED, EXIT_USAGE, err_console
-
-DEFAULT_MODEL = "en_pii"
+from ._util import DEFAULT_MODEL, EXIT_MODEL, EXIT_UNEXPECTED, EXIT_USAGE, err_console
 
 
 def parse_threads(value: str) -> List[int]:

@@ -28,10 +28,8 @@ from ..review import (
     write_report,
 )
 from ._app import app
-from ._util import EXIT_MODEL, EXIT_USAGE, err_console, load_pipeline
+from ._util import DEFAULT_MODEL, EXIT_MODEL, EXIT_UNEXPECTED, EXIT_USAGE, err_console, load_pipeline
 from .evaluate import LABEL_MAP_HELP, read_label_map, report_dropped, scores_table
-
-DEFAULT_MODEL = "en_pii"
 
 
 def _confusions_table(result: Review) -> Table:
@@ -88,7 +86,7 @@ def review_cli(
         items = read_review_jsonl(data, limit=limit or None, labels=None)
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False)
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_UNEXPECTED)
     items = [
         ReviewInput(i.text, mapping.map_spans(i.gold) if i.gold is not None else None, i.line) for i in items
     ]
