@@ -25,7 +25,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 
 from .errors import Errors, SpacyPIIError
-from .keys import KeyLike, as_key_bytes, derive_key
+from .keys import MIN_KEY_BYTES, KeyLike, as_key_bytes, derive_key
+from .operators import RedactionPolicy, get_operator, register_operator
 
 TOKEN_PREFIX = "enc."
 # Context bound into every token: a token of another tool or format version never decrypts.
@@ -111,6 +112,16 @@ def encrypt_value(value: str, label: str, key: KeyLike) -> str:
     """
     user_key = as_key_bytes(key, "the encrypt operator")
     return f"[{label}:{TOKEN_PREFIX}{cipher_for(user_key).encrypt(value)}]"
+
+
+@register_operator("encrypt", needs_key=True, min_key_bytes=MIN_KEY_BYTES)
+def encrypt_operator(value: str, label: str, policy: RedactionPolicy) -> str:
+    """The `encrypt` operator: `[LABEL:enc.TOKEN]` under the policy's key."""
+    return encrypt_value(value, label, policy.key)
+
+
+# The `spacy_pii_operators` entry point: loading it imports this module, which registers it.
+ENCRYPT_OPERATOR = get_operator("encrypt")
 
 
 def find_tokens(text: str) -> Iterator[Tuple[int, int, str, str]]:

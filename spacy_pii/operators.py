@@ -13,6 +13,8 @@ Each operator is a small function that turns one value into its replacement:
   seen by one policy object; with a key, `<PERSON_5f2a9c1b>` derived from an HMAC, so the same
   value gets the same pseudonym in every run and every process.
 - `remove`: the empty string.
+- `encrypt` (`spacy_pii.crypto`) and `surrogate` (`spacy_pii.surrogates`): reversible tokens
+  and format-keeping surrogates, registered through the `spacy_pii_operators` entry points.
 
 Operators live in a registry (`registry.operators`, entry-point group `spacy_pii_operators`):
 adding one is one `@register_operator(name, needs_key=...)` function. `needs_key` is the one
@@ -157,23 +159,28 @@ class Operator:
     name (str): the name used in options and config (`--operator NAME`).
     replace (OperatorFn): (value, label, policy) -> the replacement text.
     needs_key (bool): refuses to run without the policy's key (the one rule for keys).
+    min_key_bytes (int): a policy with a shorter key is refused when it is built (E501).
     """
 
     name: str
     replace: OperatorFn
     needs_key: bool = False
+    min_key_bytes: int = 0
 
 
-def register_operator(name: str, *, needs_key: bool = False) -> Callable[[OperatorFn], OperatorFn]:
+def register_operator(
+    name: str, *, needs_key: bool = False, min_key_bytes: int = 0
+) -> Callable[[OperatorFn], OperatorFn]:
     """Decorator: register a `(value, label, policy) -> str` function as an operator.
 
     name (str): the operator's name (lower case).
     needs_key (bool): whether it needs the policy's key.
+    min_key_bytes (int): the shortest key it accepts.
     RETURNS (Callable): the decorator; it returns the function unchanged.
     """
 
     def register(fn: OperatorFn) -> OperatorFn:
-        registry.operators.register(name, func=Operator(name, fn, needs_key))
+        registry.operators.register(name, func=Operator(name, fn, needs_key, min_key_bytes))
         return fn
 
     return register
@@ -274,6 +281,8 @@ class RedactionPolicy:
     allow_list (FrozenSet[str]): values never replaced (exact match, case-insensitive).
     threshold (float): spans scoring under it are not replaced (0: every span is).
     thresholds (Dict[str, float]): label -> threshold, overriding `threshold`.
+    on_surrogate (Optional[Callable[[str, str, str], None]]): told (label, value, surrogate)
+        by the `surrogate` operator (`--mapping-out`); not compared, not shown.
     """
 
     operator: str = "tag"
@@ -287,6 +296,7 @@ class RedactionPolicy:
     allow_list: FrozenSet[str] = frozenset()
     threshold: float = 0.0
     thresholds: Dict[str, float] = field(default_factory=dict)
+    on_surrogate: Optional[Callable[[str, str, str], None]] = field(default=None, repr=False, compare=False)
     score_rule: Thresholds = field(default_factory=Thresholds, init=False, repr=False, compare=False)
     pseudonyms: Pseudonymizer = field(
         default_factory=Pseudonymizer, init=False, repr=False, compare=False
@@ -318,6 +328,12 @@ class RedactionPolicy:
             raise SpacyPIIError(Errors.E114.format(type=type(self.key).__name__))
         if self.key == b"":
             self.key = None
+        if self.key is not None:
+            used = [get_operator(name) for name in sorted({self.operator, *self.per_label.values()})]
+            short = [op for op in used if len(self.key) < op.min_key_bytes]
+            if short:
+                what = "the " + ", ".join(op.name for op in short) + " operator"
+                raise SpacyPIIError(Errors.E501.format(what=what, min_bytes=max(op.min_key_bytes for op in short)))
         if self.labels is not None:
             self.labels = tuple(check_labels(list(self.labels)))
         self.allow_list = frozenset(v.strip().casefold() for v in self.allow_list if v.strip())

@@ -52,7 +52,8 @@ from faker import Faker
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from .detectors.checksums import luhn_check_digit, mod97
-from .keys import KeyLike, as_key_bytes, derive_key
+from .keys import MIN_KEY_BYTES, KeyLike, as_key_bytes, derive_key
+from .operators import RedactionPolicy, get_operator, register_operator
 from .detectors import DEFAULT_PHONE_REGIONS
 
 DEFAULT_LOCALE = "en_US"
@@ -629,3 +630,17 @@ def generator_for(
 
 
 LABELS_WITH_GENERATOR: Sequence[str] = tuple(_GENERATORS)
+
+
+@register_operator("surrogate", needs_key=True, min_key_bytes=MIN_KEY_BYTES)
+def surrogate_operator(value: str, label: str, policy: RedactionPolicy) -> str:
+    """The `surrogate` operator: a keyed, format-keeping surrogate under the policy's key;
+    `policy.on_surrogate` (the mapping file) is told each replacement."""
+    out = generator_for(as_key_bytes(policy.key, "the surrogate operator"))(value, label)
+    if policy.on_surrogate is not None:
+        policy.on_surrogate(label, value, out)
+    return out
+
+
+# The `spacy_pii_operators` entry point: loading it imports this module, which registers it.
+SURROGATE_OPERATOR = get_operator("surrogate")

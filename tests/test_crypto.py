@@ -155,3 +155,27 @@ def test_token_alphabet_is_url_safe() -> None:
     tokens: List[str] = [encrypt_value(chr(i) * i, "PERSON", KEY) for i in range(1, 200)]
     for t in tokens:
         assert re.fullmatch(r"\[PERSON:enc\.[A-Za-z0-9_-]+\]", t)
+
+
+# --- as policy operators ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("operator", ["encrypt", "surrogate"])
+def test_policy_operators_need_a_long_enough_key(operator: str) -> None:
+    from spacy_pii.operators import RedactionPolicy
+
+    assert RedactionPolicy(operator=operator).missing_key() == [operator]
+    with pytest.raises(SpacyPIIError, match="E501"):
+        RedactionPolicy(per_label={"PERSON": operator}, key=b"short")
+    policy = RedactionPolicy(operator=operator, key=KEY)
+    out = policy.apply("hi Jane Doe!", [(3, 11, "PERSON")])
+    assert "Jane" not in out and out.endswith("!") and KEY.decode() not in repr(policy)
+
+
+def test_policy_surrogate_tells_the_mapping_hook() -> None:
+    from spacy_pii.operators import RedactionPolicy
+
+    seen: List[tuple] = []
+    policy = RedactionPolicy(operator="surrogate", key=KEY, on_surrogate=lambda *row: seen.append(row))
+    out = policy.apply("hi Jane Doe", [(3, 11, "PERSON")])
+    assert seen == [("PERSON", "Jane Doe", out[3:])]

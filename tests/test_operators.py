@@ -190,7 +190,7 @@ def test_policy_hash_with_key() -> None:
 @pytest.mark.parametrize(
     "kwargs,code",
     [
-        ({"operator": "encrypt"}, "E100"),
+        ({"operator": "shred"}, "E100"),
         ({"per_label": {"PERSON": "scramble"}}, "E100"),
         ({"per_label": {"NOT_A_LABEL": "tag"}}, "E001"),
         ({"mask_char": "**"}, "E104"),
@@ -208,8 +208,8 @@ def test_policy_validation(kwargs: dict, code: str) -> None:
 
 def test_unknown_operator_lists_valid_ones() -> None:
     with pytest.raises(SpacyPIIError) as info:
-        RedactionPolicy(operator="encrypt")
-    for name in OPERATOR_NAMES:
+        RedactionPolicy(operator="shred")
+    for name in [*OPERATOR_NAMES, "encrypt", "surrogate"]:
         assert name in str(info.value)
 
 
