@@ -54,13 +54,6 @@ from .errors import Errors, SpacyPIIError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Messages of the benchmark's own failures. TODO(lead): move into errors.py (E3xx block).
-E320 = ("[E320] The benchmark of {model!r} ({threads} thread(s)) failed while {stage} "
-        "({exc_type}){detail}.")
-E321 = ("[E321] The benchmark process for {model!r} ({threads} thread(s)) exited with code "
-        "{code} and no result{detail}.")
-E322 = "[E322] {option} must be {rule}, got {value}."
-
 PERCENTILES = (50, 95, 99)
 DEFAULT_SEED = 0
 # Latency texts and log lines come from separate generators: offset one seed from the other.
@@ -494,14 +487,14 @@ def measure_in_subprocess(
             tail = stderr.splitlines()[-1:] if stderr else []
             detail = f": {tail[0]}" if tail else ""
             raise SpacyPIIError(
-                E321.format(model=model, threads=threads, code=proc.returncode, detail=detail)
+                Errors.E321.format(model=model, threads=threads, code=proc.returncode, detail=detail)
             )
         data = json.loads(result_path.read_text(encoding="utf8"))
     if not data.get("ok"):
         message = data.get("message")
         detail = f": {message}" if message else ""
         raise SpacyPIIError(
-            E320.format(model=model, threads=threads, stage=data.get("stage", "measuring"),
+            Errors.E320.format(model=model, threads=threads, stage=data.get("stage", "measuring"),
                         exc_type=data.get("exc_type", "?"), detail=detail)
         )
     return RunResult.from_dict(data["result"])
@@ -677,7 +670,7 @@ def run_benchmark(
     """
     settings = settings or BenchmarkSettings()
     if not threads or any(t < 1 for t in threads):
-        raise SpacyPIIError(E322.format(option="threads", rule="positive integers",
+        raise SpacyPIIError(Errors.E322.format(option="threads", rule="positive integers",
                                         value=list(threads)))
     say = on_progress or (lambda _msg: None)
     todo: List[Tuple[str, ModelLocation]] = []

@@ -4,155 +4,176 @@ Messages name where (file, line, offset, label) and never carry the text of a sp
 a PII value must never reach a log, an exception or a traceback.
 Code ranges: E0xx labels/corpus, E1xx detectors/operators/redactor, E2xx CLI and streams,
 E3xx model build, quantization and evaluation, E4xx Spark.
+
+spaCy's shape (`spacy.errors.ErrorsWithCodes`): a message is written without its code and
+reading `Errors.E123` adds the "[E123] " prefix, so the code is written once, as the name.
 """
 
 
-class Errors:
+class ErrorsWithCodes(type):
+    """Metaclass: `Errors.E123` reads as "[E123] message" (a message already written with
+    its own prefix is left as it is)."""
+
+    def __getattribute__(self, code: str) -> str:
+        msg: str = super().__getattribute__(code)
+        if code.startswith("__") or not isinstance(msg, str):
+            return msg
+        prefix = f"[{code}] "
+        return msg if msg.startswith(prefix) else prefix + msg
+
+
+class Errors(metaclass=ErrorsWithCodes):
     # --- labels / corpus (E0xx) ---
-    E001 = "[E001] Unknown label(s): {labels}. Known labels: {known}."
-    E050 = "[E050] A {label} value rendered empty at offset {offset}: a slot function is broken."
-    E051 = "[E051] Unknown slot '{{{slot}}}' in template {template} of genre '{genre}'."
-    E052 = "[E052] Split sizes must be non-negative integers, got {split}={size}."
-    E053 = "[E053] Output path {path} exists and is not a directory."
-    E054 = "[E054] Genre '{genre}' has no {kind} templates."
-    E010 = "[E010] {path}:{line}:{col}: invalid JSON ({reason})."
-    E011 = "[E011] {path}:{line}: the record has no string \"text\" field."
-    E012 = ("[E012] {path}:{line}: span {index} is malformed: expected {{\"start\", \"end\", "
+    E001 = "Unknown label(s): {labels}. Known labels: {known}."
+    E050 = "A {label} value rendered empty at offset {offset}: a slot function is broken."
+    E051 = "Unknown slot '{{{slot}}}' in template {template} of genre '{genre}'."
+    E052 = "Split sizes must be non-negative integers, got {split}={size}."
+    E053 = "Output path {path} exists and is not a directory."
+    E054 = "Genre '{genre}' has no {kind} templates."
+    E010 = "{path}:{line}:{col}: invalid JSON ({reason})."
+    E011 = "{path}:{line}: the record has no string \"text\" field."
+    E012 = ("{path}:{line}: span {index} is malformed: expected {{\"start\", \"end\", "
             "\"label\"}} objects under \"spans\"/\"entities\", or [start, end, label] "
             "triples under \"span_labels\".")
-    E013 = ("[E013] {path}:{line}: span {index} has offsets {start}..{end} outside the text "
+    E013 = ("{path}:{line}: span {index} has offsets {start}..{end} outside the text "
             "(length {length}) or reversed.")
-    E014 = "[E014] {path}:{line}: span {index} ({start}..{end}) overlaps span {other} ({ostart}..{oend})."
-    E015 = "[E015] {path}:{line}: span {index} has label {label!r}, which is not in the scheme."
-    E016 = ("[E016] {path}:{line}: span {index} ({start}..{end}, {label}) does not fall on token "
+    E014 = "{path}:{line}: span {index} ({start}..{end}) overlaps span {other} ({ostart}..{oend})."
+    E015 = "{path}:{line}: span {index} has label {label!r}, which is not in the scheme."
+    E016 = ("{path}:{line}: span {index} ({start}..{end}, {label}) does not fall on token "
             "boundaries and --alignment is strict.")
-    E017 = "[E017] {path}: no such file (corpus reader path for {what})."
-    E018 = "[E018] Unknown alignment mode {mode!r}; use one of: expand, contract, strict."
-    E019 = "[E019] {path}:{line}: the line is a JSON {kind}, not an object."
+    E017 = "{path}: no such file (corpus reader path for {what})."
+    E018 = "Unknown alignment mode {mode!r}; use one of: expand, contract, strict."
+    E019 = "{path}:{line}: the line is a JSON {kind}, not an object."
     # --- detectors / operators / redactor (E1xx) ---
-    E100 = "[E100] Unknown redaction operator {name!r}{where}. Valid operators: {valid}."
-    E101 = ("[E101] The operator(s) {operators} need a secret key and none was given: pass "
+    E100 = "Unknown redaction operator {name!r}{where}. Valid operators: {valid}."
+    E101 = ("The operator(s) {operators} need a secret key and none was given: pass "
             "--key-file PATH (a file holding the key), key= or key_file= in Python, or set the "
             "{env} environment variable.")
-    E102 = "[E102] Key file not found: {path}."
-    E103 = "[E103] Cannot use key file {path}: {reason}. Write a secret key into it."
-    E104 = "[E104] mask_char must be exactly one character, got {length} characters."
-    E105 = "[E105] {name} must be {expected}, got {value!r}."
-    E106 = "[E106] Span {index} has offsets {start}..{end} outside the text (length {length})."
-    E107 = "[E107] User pattern {index} (label {label}) is not a valid regex: {reason}."
-    E108 = ("[E108] User pattern {index} must be an object with exactly the keys 'label' and "
+    E102 = "Key file not found: {path}."
+    E103 = "Cannot use key file {path}: {reason}. Write a secret key into it."
+    E104 = "mask_char must be exactly one character, got {length} characters."
+    E105 = "{name} must be {expected}, got {value!r}."
+    E106 = "Span {index} has offsets {start}..{end} outside the text (length {length})."
+    E107 = "User pattern {index} (label {label}) is not a valid regex: {reason}."
+    E108 = ("User pattern {index} must be an object with exactly the keys 'label' and "
             "'pattern', got: {keys}.")
-    E109 = ("[E109] Unknown phone region(s): {regions}. Use ISO 3166-1 alpha-2 codes that "
+    E109 = ("Unknown phone region(s): {regions}. Use ISO 3166-1 alpha-2 codes that "
             "phonenumbers supports, e.g. US, GB, DE.")
-    E110 = ("[E110] The en_pii pipeline is not installed ({reason}). Build and install it with "
+    E110 = ("The en_pii pipeline is not installed ({reason}). Build and install it with "
             "`make demo`, or `pip install` the en_pii package from packages/, or pass nlp=.")
-    E111 = ("[E111] The pipeline has no pii_redactor component (pipes: {pipes}). Add one with "
+    E111 = ("The pipeline has no pii_redactor component (pipes: {pipes}). Add one with "
             "nlp.add_pipe(\"pii_redactor\").")
-    E112 = "[E112] Unknown option(s) for redact(): {names}. Valid options: {valid}."
-    E113 = ("[E113] The {component} component did not set doc._.{attr}; refusing to return "
+    E112 = "Unknown option(s) for redact(): {names}. Valid options: {valid}."
+    E113 = ("The {component} component did not set doc._.{attr}; refusing to return "
             "text that may not be redacted.")
-    E114 = "[E114] The key must be bytes or str, got {type}."
-    E115 = ("[E115] EnPiiRecognizer could not load the pipeline {model!r} ({reason}). Install it "
+    E114 = "The key must be bytes or str, got {type}."
+    E115 = ("EnPiiRecognizer could not load the pipeline {model!r} ({reason}). Install it "
             "(for en_pii: `make demo`, or pip install the package in packages/), or pass nlp=.")
-    E116 = ("[E116] presidio-analyzer is not installed: install the extra with "
+    E116 = ("presidio-analyzer is not installed: install the extra with "
             "`pip install 'spacy-pii[presidio]'`.")
     # --- CLI and streams (E2xx) ---
-    E200 = "[E200] Could not load the model {model!r} ({reason}). {hint}"
-    E201 = ("[E201] The pipeline {model!r} has no pii_redactor component (pipes: {pipes}). "
+    E200 = "Could not load the model {model!r} ({reason}). {hint}"
+    E201 = ("The pipeline {model!r} has no pii_redactor component (pipes: {pipes}). "
             "Add one with nlp.add_pipe(\"pii_redactor\") or pass --model with a spacy-pii model.")
-    E202 = ("[E202] The operator(s) {operators} need a key: pass --key-file PATH or set the "
+    E202 = ("The operator(s) {operators} need a key: pass --key-file PATH or set the "
             "SPACY_PII_KEY environment variable.")
-    E203 = "[E203] --operator-for expects LABEL=OPERATOR, got {value!r}."
-    E204 = "[E204] {path}: no such file, or not a regular file."
-    E205 = "[E205] --key {value!r}: a JSON key path is dot-separated non-empty keys, like user.email."
-    E206 = "[E206] {source}: reading failed ({exc_type})."
-    E207 = "[E207] {source}:{line}: redaction failed ({exc_type}); the line was {action}."
-    E208 = "[E208] {source}:{line}: redaction failed ({exc_type}); stopping (--on-error fail)."
-    E209 = ("[E209] Unexpected error ({exc_type} at {where}). Set SPACY_PII_DEBUG=1 to see the "
+    E203 = "--operator-for expects LABEL=OPERATOR, got {value!r}."
+    E204 = "{path}: no such file, or not a regular file."
+    E205 = "--key {value!r}: a JSON key path is dot-separated non-empty keys, like user.email."
+    E206 = "{source}: reading failed ({exc_type})."
+    E207 = "{source}:{line}: redaction failed ({exc_type}); the line was {action}."
+    E208 = "{source}:{line}: redaction failed ({exc_type}); stopping (--on-error fail)."
+    E209 = ("Unexpected error ({exc_type} at {where}). Set SPACY_PII_DEBUG=1 to see the "
             "full traceback (it may contain input text).")
-    E210 = "[E210] --key selects JSON values: it needs --jsonl."
-    E211 = "[E211] --out {path} is a directory: give the report a file name, like report.html."
+    E210 = "--key selects JSON values: it needs --jsonl."
+    E211 = "--out {path} is a directory: give the report a file name, like report.html."
     # --- model, quantization, evaluation (E3xx) ---
-    E300 = "[E300] Cannot quantize a {kind}: expected a BERT-like encoder with embeddings.word_embeddings."
-    E301 = ("[E301] The int8 transformer weights do not match the quantized architecture ({reason}). "
+    E303 = "{differ} of {n} texts got other spans after reload."
+    E320 = ("The benchmark of {model!r} ({threads} thread(s)) failed while {stage} "
+            "({exc_type}){detail}.")
+    E321 = ("The benchmark process for {model!r} ({threads} thread(s)) exited with code "
+            "{code} and no result{detail}.")
+    E322 = "{option} must be {rule}, got {value}."
+    E300 = "Cannot quantize a {kind}: expected a BERT-like encoder with embeddings.word_embeddings."
+    E301 = ("The int8 transformer weights do not match the quantized architecture ({reason}). "
             "Refusing a non-strict load, which would run with random weights; rebuild the package "
             "with `spacy-pii quantize`.")
-    E302 = "[E302] Expected exactly one transformer component to quantize, found {n}."
-    E304 = ("[E304] The ONNX Runtime encoder cannot be loaded ({reason}); rebuild the package "
+    E302 = "Expected exactly one transformer component to quantize, found {n}."
+    E304 = ("The ONNX Runtime encoder cannot be loaded ({reason}); rebuild the package "
             "with `spacy-pii quantize --backend onnx`.")
-    E305 = ("[E305] The ONNX Runtime encoder is inference-only: train the fp32 pipeline, then "
+    E305 = ("The ONNX Runtime encoder is inference-only: train the fp32 pipeline, then "
             "quantize it again.")
-    E306 = "[E306] Unknown quantization backend {backend!r}: use one of {backends}."
+    E306 = "Unknown quantization backend {backend!r}: use one of {backends}."
     # --- lean runtime (E7xx) ---
-    E700 = ("[E700] The {name} component has no encoder graph or tokenizer: build the pipeline "
+    E700 = ("The {name} component has no encoder graph or tokenizer: build the pipeline "
             "with `spacy-pii quantize`, or load a packaged one.")
-    E701 = "[E701] The {name} component's directory lacks {file}: the pipeline is incomplete."
-    E702 = ("[E702] The NER reads token vectors of width {width} from doc.tensor, which {factory} "
+    E701 = "The {name} component's directory lacks {file}: the pipeline is incomplete."
+    E702 = ("The NER reads token vectors of width {width} from doc.tensor, which {factory} "
             "sets: add {factory} before ner (or do not disable it).")
-    E703 = ("[E703] Cannot build the lean pipeline: {reason}.")
+    E703 = ("Cannot build the lean pipeline: {reason}.")
     # --- Spark (E4xx) ---
-    E400 = ("[E400] spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
+    E400 = ("spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
             "with `pip install 'spacy-pii[spark]'`.")
-    E401 = ("[E401] ship_model=True needs a pipeline directory on the driver (one with "
+    E401 = ("ship_model=True needs a pipeline directory on the driver (one with "
             "config.cfg), got {model!r}.")
-    E402 = ("[E402] {what} needs an active SparkSession: create one first "
+    E402 = ("{what} needs an active SparkSession: create one first "
             "(SparkSession.builder.getOrCreate()).")
-    E403 = ("[E403] The operator(s) {operators} need a key: pass key_file= (a path readable on "
+    E403 = ("The operator(s) {operators} need a key: pass key_file= (a path readable on "
             "every executor), key=, or set SPACY_PII_KEY on the driver and the executors "
             "(spark.executorEnv.SPACY_PII_KEY).")
-    E404 = "[E404] Pass key= or key_file=, not both."
-    E405 = "[E405] Column {column!r} is not in the input (columns: {columns})."
-    E406 = "[E406] Column {column!r} has type {type}; only string columns can be redacted."
-    E407 = ("[E407] The shipped pipeline {name!r} was not found through SparkFiles on this "
+    E404 = "Pass key= or key_file=, not both."
+    E405 = "Column {column!r} is not in the input (columns: {columns})."
+    E406 = "Column {column!r} has type {type}; only string columns can be redacted."
+    E407 = ("The shipped pipeline {name!r} was not found through SparkFiles on this "
             "worker: was it added in this SparkContext (ship_model=True)?")
-    E408 = "[E408] A redacted column must hold strings or nulls, got a {type} value in batch row {row}."
-    E409 = "[E409] Unknown input format {fmt!r}; use one of: {valid}."
-    E410 = "[E410] {path} exists: pass --overwrite to replace it, or choose another OUT."
-    E411 = ("[E411] The Spark job failed ({exc_type}){detail}. Set SPACY_PII_DEBUG=1 to see the "
+    E408 = "A redacted column must hold strings or nulls, got a {type} value in batch row {row}."
+    E409 = "Unknown input format {fmt!r}; use one of: {valid}."
+    E410 = "{path} exists: pass --overwrite to replace it, or choose another OUT."
+    E411 = ("The Spark job failed ({exc_type}){detail}. Set SPACY_PII_DEBUG=1 to see the "
             "full error (it may contain input text).")
     # --- detectors registry and selection (E430-E449; E400-E411 are Spark's) ---
-    E430 = "[E430] Unknown detector(s): {names}. Registered detectors: {known}."
-    E431 = ("[E431] The detector factory {name!r} returned a {type}, not a "
+    E430 = "Unknown detector(s): {names}. Registered detectors: {known}."
+    E431 = ("The detector factory {name!r} returned a {type}, not a "
             "spacy_pii.detectors.Detector.")
-    E432 = "[E432] The detector {name!r} has label {label!r}, which is not in the scheme."
-    E433 = ("[E433] Unknown country code(s): {countries}. Use ISO 3166-1 alpha-2 codes such as "
+    E432 = "The detector {name!r} has label {label!r}, which is not in the scheme."
+    E433 = ("Unknown country code(s): {countries}. Use ISO 3166-1 alpha-2 codes such as "
             "US, GB (or UK), ES, IT, IN, AU, SG, PL, CA.")
     # --- encrypt / surrogate operators, restore (E500-E549) ---
-    E500 = ("[E500] {what} needs a secret key and none was given: pass --key-file PATH (a file "
+    E500 = ("{what} needs a secret key and none was given: pass --key-file PATH (a file "
             "holding the key) or set the SPACY_PII_KEY environment variable (key= in Python). "
             "There is no default key.")
-    E501 = ("[E501] The key for {what} is shorter than {min_bytes} bytes: use a random key, e.g. "
+    E501 = ("The key for {what} is shorter than {min_bytes} bytes: use a random key, e.g. "
             "`openssl rand -base64 32 > key.txt`.")
-    E502 = ("[E502] {where}: token {index} could not be decrypted: the key is wrong, or the "
+    E502 = ("{where}: token {index} could not be decrypted: the key is wrong, or the "
             "token was altered or cut.")
-    E503 = "[E503] {source}:{line}: restore failed ({reason}); the line was {action}."
-    E504 = "[E504] {source}:{line}: restore failed ({reason}); stopping (--on-error fail)."
-    E505 = ("[E505] Mapping file {path}, line {line}: cannot be decrypted with this key (wrong "
+    E503 = "{source}:{line}: restore failed ({reason}); the line was {action}."
+    E504 = "{source}:{line}: restore failed ({reason}); stopping (--on-error fail)."
+    E505 = ("Mapping file {path}, line {line}: cannot be decrypted with this key (wrong "
             "key, or the file was altered).")
-    E506 = "[E506] Cannot write the mapping file {path}: {reason}."
-    E507 = ("[E507] --mapping-out records what the surrogate operator replaced: use it with "
+    E506 = "Cannot write the mapping file {path}: {reason}."
+    E507 = ("--mapping-out records what the surrogate operator replaced: use it with "
             "--operator surrogate or --operator-for LABEL=surrogate.")
-    E508 = "[E508] The Presidio operator {name!r} needs params={{\"key\": ...}} (bytes or str)."
-    E509 = ("[E509] presidio-anonymizer is not installed: install the extra with "
+    E508 = "The Presidio operator {name!r} needs params={{\"key\": ...}} (bytes or str)."
+    E509 = ("presidio-anonymizer is not installed: install the extra with "
             "`pip install 'spacy-pii[presidio]'`.")
     # --- label maps, scores and thresholds (E600-E649) ---
-    E600 = ("[E600] --label-map {spec!r} is not a JSON file, a THEIRS=OURS pair or a preset "
+    E600 = ("--label-map {spec!r} is not a JSON file, a THEIRS=OURS pair or a preset "
             "(presets: {presets}).")
-    E601 = "[E601] The label map sends {theirs!r} to {ours!r}, which is not in the scheme. Known labels: {known}."
-    E602 = "[E602] Label map file {path}: {reason}."
-    E603 = "[E603] {name} must be a number from 0 to 1, got {value!r}."
-    E604 = "[E604] --threshold-for expects LABEL=SCORE with SCORE from 0 to 1, got {value!r}."
-    E605 = "[E605] beam_width must be a positive integer, got {value!r}."
+    E601 = "The label map sends {theirs!r} to {ours!r}, which is not in the scheme. Known labels: {known}."
+    E602 = "Label map file {path}: {reason}."
+    E603 = "{name} must be a number from 0 to 1, got {value!r}."
+    E604 = "--threshold-for expects LABEL=SCORE with SCORE from 0 to 1, got {value!r}."
+    E605 = "beam_width must be a positive integer, got {value!r}."
 
 
-class Warnings:
+class Warnings(metaclass=ErrorsWithCodes):
     # --- corpus (W0xx) ---
     # --- redactor / CLI (W1xx, W2xx) ---
-    W200 = ("[W200] A {category}{code} was raised at {where} while redacting; its message is "
+    W200 = ("A {category}{code} was raised at {where} while redacting; its message is "
             "withheld (it may quote input text). Set SPACY_PII_DEBUG=1 to see it.")
     # --- label maps (W600-W649) ---
-    W600 = "[W600] Gold labels with no mapping (spans dropped; map them with --label-map): {labels}."
-    W601 = "[W601] Gold labels ignored by the label map (spans dropped): {labels}."
+    W600 = "Gold labels with no mapping (spans dropped; map them with --label-map): {labels}."
+    W601 = "Gold labels ignored by the label map (spans dropped): {labels}."
 
 
 class SpacyPIIError(ValueError):

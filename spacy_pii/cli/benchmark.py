@@ -22,14 +22,13 @@ from rich.table import Table
 
 from ..benchmark import (
     BenchmarkReport,
-    E322,
     BenchmarkSettings,
     markdown_table,
     resolve_model,
     run_benchmark,
     summary_rows,
 )
-from ..errors import SpacyPIIError
+from ..errors import Errors, SpacyPIIError
 from ._app import app
 from ._util import DEFAULT_MODEL, EXIT_MODEL, EXIT_UNEXPECTED, EXIT_USAGE, err_console
 
@@ -60,7 +59,7 @@ def report_table(report: BenchmarkReport) -> Table:
 
 
 def _usage(option: str, rule: str, value: object) -> typer.Exit:
-    err_console.print(E322.format(option=option, rule=rule, value=value), markup=False)
+    err_console.print(Errors.E322.format(option=option, rule=rule, value=value), markup=False)
     return typer.Exit(EXIT_USAGE)
 
 

@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from ..corpus import read_jsonl
-from ..errors import SpacyPIIError
+from ..errors import Errors, SpacyPIIError
 from ._app import app
 from ._util import err_console, load_pipeline
 
@@ -87,7 +87,7 @@ def quantize_cli(
         after = [_spans(d) for d in reloaded.pipe(texts)]
     differ = sum(1 for a, b in zip(before, after) if a != b)
     if differ:
-        err_console.print(f"[E303] {differ} of {len(texts)} texts got other spans after reload.")
+        err_console.print(Errors.E303.format(differ=differ, n=len(texts)), markup=False)
         raise typer.Exit(1)
     what = "the ONNX int8 build and the reloaded lean pipeline" if reference is not None else "before and after reload"
     err_console.print(f"reload check: {len(texts)} texts, identical spans from {what}")
