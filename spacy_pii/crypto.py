@@ -17,7 +17,7 @@ import re
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterator, Set, Tuple, Union
+from typing import Dict, Iterator, Optional, Set, Tuple, Union
 
 import orjson
 
@@ -102,7 +102,7 @@ def cipher_for(key: bytes) -> Cipher:
     return Cipher(key)
 
 
-def encrypt_value(value: str, label: str, key: KeyLike) -> str:
+def encrypt_value(value: str, label: str, key: Optional[KeyLike]) -> str:
     """`[LABEL:enc.TOKEN]`, the encrypt operator.
 
     value (str): the value.

@@ -12,7 +12,7 @@ authenticates, so only the right key decrypts a token.
 """
 from typing import BinaryIO, Callable, List, Optional, Sequence, Tuple, Union
 
-from .crypto import TokenDecryptError, cipher_for, find_tokens
+from .crypto import Cipher, TokenDecryptError, cipher_for, find_tokens
 from .errors import Errors
 from .keys import KeyLike, as_key_bytes
 from .stream import (
@@ -28,7 +28,7 @@ from .stream import (
 KeysArg = Union[KeyLike, Sequence[KeyLike]]
 
 
-def _ciphers(keys: KeysArg) -> list:
+def _ciphers(keys: KeysArg) -> List[Cipher]:
     if isinstance(keys, (bytes, str)) or keys is None:
         keys = [keys]  # type: ignore[list-item]
     if not keys:
@@ -49,7 +49,7 @@ def restore_text(text: str, keys: KeysArg, *, where: str = "") -> str:
     return _restore(text, _ciphers(keys), where)[0]
 
 
-def _restore(text: str, ciphers: list, where: str) -> Tuple[str, List[str]]:
+def _restore(text: str, ciphers: List[Cipher], where: str) -> Tuple[str, List[str]]:
     pieces: List[str] = []
     labels: List[str] = []
     pos = 0
@@ -64,7 +64,7 @@ def _restore(text: str, ciphers: list, where: str) -> Tuple[str, List[str]]:
     return "".join(pieces), labels
 
 
-def _decrypt(token: str, ciphers: list, where: str, index: int) -> str:
+def _decrypt(token: str, ciphers: List[Cipher], where: str, index: int) -> str:
     for cipher in ciphers:
         try:
             return cipher.decrypt(token)
