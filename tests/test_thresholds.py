@@ -62,7 +62,10 @@ from hypothesis import strategies as st  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 
+from typer.testing import CliRunner  # noqa: E402
+
 from spacy_pii import redact  # noqa: E402
+from spacy_pii.cli import app  # noqa: E402
 from spacy_pii.redactor import register_extensions  # noqa: E402
 
 TEXT = "Ann met Bob in Rome and Paris"
@@ -136,3 +139,33 @@ def test_bad_config(config: Dict[str, object], code: str) -> None:
 def test_api_thresholds(options: Dict[str, object], kept: set) -> None:
     out = redact(TEXT, nlp=pipeline(), **options)
     assert {w for w in ENTS if w not in out} == kept
+
+
+@pytest.fixture(scope="module")
+def scored_model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("model") / "scored"
+    pipeline(threshold=0.3).to_disk(path)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "options,redacted",
+    [
+        ([], {"Ann", "Bob", "Rome"}),  # the model's own threshold (0.3)
+        (["--threshold", "0.5"], {"Ann", "Rome"}),
+        (["--threshold", "0.5", "--threshold-for", "LOCATION=0.1"], {"Ann", "Rome", "Paris"}),
+        (["--threshold-for", "PERSON=0.9"], {"Ann", "Rome"}),  # the model's 0.3 for the others
+        (["--threshold", "0"], set(ENTS)),
+    ],
+)
+def test_redact_cli_thresholds(scored_model: str, options: List[str], redacted: set) -> None:
+    result = CliRunner().invoke(app, ["redact", "-m", scored_model, *options], input=TEXT + "\n")
+    assert result.exit_code == 0, result.stderr
+    for word in ENTS:
+        assert (word not in result.stdout) == (word in redacted), word
+
+
+@pytest.mark.parametrize("options", [["--threshold-for", "PERSON"], ["--threshold-for", "NOPE=0.5"], ["--threshold", "2"]])
+def test_redact_cli_bad_thresholds(scored_model: str, options: List[str]) -> None:
+    result = CliRunner().invoke(app, ["redact", "-m", scored_model, *options], input=TEXT + "\n")
+    assert result.exit_code == 2

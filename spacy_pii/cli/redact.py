@@ -32,6 +32,7 @@ from typing import Any, BinaryIO, Callable, List, Optional, Sequence, Tuple
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
+from ..crypto import MappingWriter, with_mapping
 from ..errors import Errors, Warnings
 from ..operators import MissingKeyError, RedactionPolicy
 from ..policy import build_policy
@@ -46,6 +47,7 @@ from ..stream import (
     parse_key_path,
     sources_from_args,
 )
+from ..thresholds import parse_threshold_for
 from ._app import app
 from ._stream import run_stream
 from ._util import (
@@ -190,6 +192,28 @@ def redact_cli(
         help="Secret key for hash, keyed pseudonym and other keyed operators (else env SPACY_PII_KEY).",
         show_default=False,
     ),
+    mapping_out: Optional[Path] = typer.Option(
+        None,
+        "--mapping-out",
+        help="With the surrogate operator: write value -> surrogate to this file, encrypted "
+        "with the key (read it back with spacy_pii.crypto.read_mapping).",
+        show_default=False,
+    ),
+    threshold: Optional[float] = typer.Option(
+        None,
+        "--threshold",
+        min=0.0,
+        max=1.0,
+        help="Leave spans scoring under this unredacted (default: the model's pii_redactor "
+        "threshold, 0 unless configured). `spacy-pii evaluate` suggests one.",
+        show_default=False,
+    ),
+    threshold_for: Optional[List[str]] = typer.Option(
+        None,
+        "--threshold-for",
+        help="Per-label threshold, LABEL=SCORE (repeatable), e.g. PERSON=0.6.",
+        show_default=False,
+    ),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Most lines per batch."),
     max_wait: float = typer.Option(
         50.0, "--max-wait", min=0.0, help="Milliseconds to wait for a batch to fill."
@@ -232,6 +256,9 @@ def redact_cli(
             mask_char=mask_char,
             keep_last=keep_last,
             key_file=key_file,
+            mapping_out=mapping_out,
+            threshold=threshold,
+            threshold_for=list(threshold_for or []),
             batch_size=batch_size,
             max_wait_ms=max_wait,
             on_error=on_error,
@@ -254,6 +281,9 @@ def _redact_main(
     mask_char: Optional[str],
     keep_last: Optional[int],
     key_file: Optional[Path],
+    mapping_out: Optional[Path],
+    threshold: Optional[float],
+    threshold_for: List[str],
     batch_size: int,
     max_wait_ms: float,
     on_error: OnError,
@@ -261,23 +291,33 @@ def _redact_main(
     progress: bool,
 ) -> int:
     out: BinaryIO = sys.stdout.buffer
+    mapping: Optional[MappingWriter] = None
     try:
         check_sources(files)
         if key_paths and not jsonl:
             raise UsageError(Errors.E210)
         paths = [parse_key_path(k) for k in key_paths] if key_paths else None
         policy = _policy(operator, operator_for, mask_char, keep_last, key_file, labels)
+        thresholds = parse_threshold_for(threshold_for)
+        if mapping_out is not None:
+            policy, mapping = with_mapping(policy, mapping_out)
     except (UsageError, ValueError) as e:
         err(str(e))
         return EXIT_USAGE
     try:
         nlp = load_model(model)
-        _find_redactor(nlp, model)
+        own = _find_redactor(nlp, model).policy
     except ModelError as e:
         err(str(e))
         return EXIT_MODEL
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    # The model's thresholds hold unless an option overrides them.
+    policy = build_policy(
+        policy,
+        threshold=own.threshold if threshold is None else threshold,
+        thresholds={**own.thresholds, **thresholds},
+    )
     config = StreamConfig(
         batch_size=batch_size, max_wait=max_wait_ms / 1000.0, jsonl=jsonl, key_paths=paths, on_error=on_error
     )
@@ -304,5 +344,7 @@ def _redact_main(
     try:
         return run_stream(out, body, str)
     finally:
+        if mapping is not None:
+            mapping.close()
         if stats:
             print_stats(runner.stats, jsonl)
