@@ -13,6 +13,7 @@ label the detector gave it (as `hash` does), so records stay joinable across lab
 """
 import base64
 import binascii
+import dataclasses
 import re
 import threading
 from functools import lru_cache
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import Dict, Iterator, Optional, Set, Tuple, Union
 
 import orjson
-
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 
@@ -208,3 +208,18 @@ def read_mapping(path: Union[str, Path], key: KeyLike) -> Iterator[Dict[str, str
             except (InvalidTag, binascii.Error, ValueError):
                 raise SpacyPIIError(Errors.E505.format(path=path, line=number)) from None
             yield orjson.loads(plain)
+
+
+def with_mapping(policy: RedactionPolicy, path: Union[str, Path]) -> Tuple[RedactionPolicy, MappingWriter]:
+    """A copy of a policy whose `surrogate` replacements are written to a mapping file.
+
+    policy (RedactionPolicy): a policy that uses the surrogate operator, with its key.
+    path (Union[str, Path]): the mapping file (created or truncated).
+    RETURNS (Tuple[RedactionPolicy, MappingWriter]): the policy and the writer (close it).
+    RAISES (SpacyPIIError): E507 when the policy never uses `surrogate`, E506 when the file
+        cannot be written.
+    """
+    if not policy.uses("surrogate"):
+        raise SpacyPIIError(Errors.E507)
+    writer = MappingWriter(path, policy.key)
+    return dataclasses.replace(policy, on_surrogate=writer), writer
