@@ -147,10 +147,10 @@ class MappingWriter:
     Read it back with `read_mapping` and the same key.
 
     path (Union[str, Path]): the file; created or truncated.
-    key (Union[bytes, str]): the user key.
+    key (Optional[Union[bytes, str]]): the user key; None raises E500.
     """
 
-    def __init__(self, path: Union[str, Path], key: KeyLike) -> None:
+    def __init__(self, path: Union[str, Path], key: Optional[KeyLike]) -> None:
         self.path = Path(path)
         self._siv = AESSIV(derive_key(as_key_bytes(key, "--mapping-out"), "mapping", 64))
         # Which values were written, by a keyed digest: the set holds no values.
