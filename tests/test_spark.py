@@ -33,6 +33,7 @@ from typer.testing import CliRunner  # noqa: E402
 from spacy_pii.cli import app  # noqa: E402
 from spacy_pii.errors import SpacyPIIError  # noqa: E402
 from spacy_pii.operators import KEY_ENV, RedactionPolicy  # noqa: E402
+from spacy_pii.restore import restore_text  # noqa: E402
 from spacy_pii.spark import SHIPPED_PREFIX, redact_column, redact_udf  # noqa: E402
 
 KEY = b"test-key-not-a-secret"
@@ -152,7 +153,18 @@ def test_spans_column_matches_pii_matches(spark: Any, texts_df: Any, pii_model_p
         assert row["redacted"] == doc._.redacted
 
 
-@pytest.mark.parametrize("operator,via", [("hash", "key"), ("pseudonym", "key_file")])
+# The person's replacement in "Ticket N: Jane Doe wrote from ...", per operator.
+_PERSON_OUT = {
+    "hash": r"\[PERSON:[0-9a-f]+\]",
+    "pseudonym": r"<PERSON_[0-9a-f]{8}>",
+    "encrypt": r"\[PERSON:enc\.[A-Za-z0-9_-]+\]",
+    "surrogate": r"(?<=: )[^:]+?(?= wrote)",
+}
+
+
+@pytest.mark.parametrize(
+    "operator,via", [("hash", "key"), ("pseudonym", "key_file"), ("encrypt", "key_file"), ("surrogate", "key")]
+)
 def test_keyed_operators_consistent_across_partitions(
     spark: Any, pii_model_path: Path, tmp_path: Path, operator: str, via: str
 ) -> None:
@@ -168,13 +180,15 @@ def test_keyed_operators_consistent_across_partitions(
     out = redact_column(df, "text", "redacted", model=str(pii_model_path), operator=operator, **options)
     rows = out.withColumn("part", F.spark_partition_id()).orderBy("id").collect()
     assert len({r["part"] for r in rows}) >= 2, "the rows should be spread over partitions"
-    token = r"\[PERSON:[0-9a-f]+\]" if operator == "hash" else r"<PERSON_[0-9a-f]{8}>"
-    persons = {m for r in rows for m in re.findall(token, r["redacted"])}
+    persons = {m for r in rows for m in re.findall(_PERSON_OUT[operator], r["redacted"])}
     assert len(persons) == 1, persons
     expected = _expected(spacy.load(pii_model_path), list(texts), RedactionPolicy(operator=operator, key=KEY))
     assert [r["redacted"] for r in rows] == expected
-    other = _expected(spacy.load(pii_model_path), texts[:1], RedactionPolicy(operator=operator, key=b"other"))
+    other_key = b"other-key-not-a-secret"
+    other = _expected(spacy.load(pii_model_path), texts[:1], RedactionPolicy(operator=operator, key=other_key))
     assert other[0] != expected[0]
+    if operator == "encrypt":
+        assert [restore_text(r["redacted"], KEY) for r in rows] == texts
 
 
 def test_options_fail_on_the_driver(spark: Any, texts_df: Any, pii_model_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
