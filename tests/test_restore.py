@@ -1,5 +1,6 @@
 """Tests for `spacy_pii.restore`: restoring a stream, and restore(redact(x, encrypt)) == x."""
 import io
+import re
 from typing import Any, List
 
 import orjson
@@ -8,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spacy_pii.crypto import encrypt_value
-from spacy_pii.restore import restore_runner, restore_stream
+from spacy_pii.restore import restore_runner, restore_stream, restore_text
 from spacy_pii.stream import (
     InputSource,
     LineFailure,
@@ -155,3 +156,37 @@ def test_round_trip_tokens_differ_by_key(pii_nlp: Any) -> None:
     a, b = _redact(pii_nlp, data, False), _redact(pii_nlp, data, False, OTHER_KEY)
     assert a != b and b"[PERSON:enc." in a and a == _redact(pii_nlp, data, False)
     assert KEY not in a
+
+
+# --- the API and the component config ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("operator", ["encrypt", "surrogate"])
+def test_api_redact_with_keyed_operators(pii_nlp: Any, operator: str) -> None:
+    from spacy_pii import redact
+
+    text = "Jane Doe wrote from jane.doe@example.com"
+    out = redact(text, nlp=pii_nlp, operator=operator, key=KEY)
+    assert "Jane Doe" not in out and "jane.doe@example.com" not in out
+    assert out == redact(text, nlp=pii_nlp, operator=operator, key=KEY)
+    if operator == "encrypt":
+        assert restore_text(out, KEY) == text
+    else:
+        assert re.search(r"@example\.(com|org|net)$", out)
+
+
+def test_component_config_operators_with_env_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    import spacy
+
+    from conftest import RULER_PATTERNS
+
+    monkeypatch.setenv("SPACY_PII_KEY", KEY.decode())
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(RULER_PATTERNS)  # type: ignore[attr-defined]
+    nlp.add_pipe("pii_redactor", config={"operator": "encrypt", "operators": {"EMAIL_ADDRESS": "surrogate"}})
+    nlp.to_disk(tmp_path / "m")
+    assert KEY not in (tmp_path / "m" / "config.cfg").read_bytes()
+    loaded = spacy.load(tmp_path / "m")
+    out = loaded("Jane Doe wrote from jane.doe@example.com")._.redacted
+    assert out.startswith("[PERSON:enc.") and re.search(r"@example\.(com|org|net)$", out)
+    assert restore_text(out, KEY).startswith("Jane Doe wrote from ")

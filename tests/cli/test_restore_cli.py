@@ -41,7 +41,7 @@ def test_redact_encrypt_then_restore_round_trip(pii_model_path: Path, operator_a
     assert b"[PERSON:enc." in redacted.stdout_bytes
     for value in [b"Jane Doe", b"jane.doe@example.com", b"John Smith"]:
         assert value not in redacted.stdout_bytes
-    assert KEY not in redacted.stderr
+    assert KEY not in redacted.stderr and KEY.encode() not in redacted.stdout_bytes
     restored = invoke(["restore"], redacted.stdout_bytes)
     assert restored.exit_code == 0, restored.stderr
     if operator_args[0] == "--operator":
