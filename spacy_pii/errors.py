@@ -164,6 +164,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E603 = "{name} must be a number from 0 to 1, got {value!r}."
     E604 = "--threshold-for expects LABEL=SCORE with SCORE from 0 to 1, got {value!r}."
     E605 = "beam_width must be a positive integer, got {value!r}."
+    E606 = "temperature must be a number above 0, got {value!r}."
+    E607 = ("Component {name!r} is a {factory!r}, not a pii_ner: swap it first with "
+            "spacy_pii.scored_ner.scored_from(nlp).")
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -5,14 +5,19 @@ component runs the same weights (it is a subclass: same model, same moves, same 
 update, same serialization, so a trained `ner` directory loads into it unchanged) and decodes
 with a small beam of locally normalised transition probabilities:
 
-- each transition's log-probability is the log-softmax of the model's scores over the valid
-  transitions of the state (the greedy parser is trained with a softmax over exactly those);
+- each transition's log-probability is the log-softmax of the model's scores, divided by a
+  `temperature` (1: as trained), over the valid transitions of the state (the greedy parser
+  is trained with a softmax over exactly those);
 - a parse's log-probability is the sum over its transitions;
 - with `beam_width` 1 the parse is the greedy one, and an entity's probability is the product
   of its own transitions' probabilities (B, I..., L or U) given the parse before it;
 - with `beam_width` k >= 2 the best of the k parses is kept, and an entity's probability is
   the share of the beam's probability mass on parses that contain it (its marginal over the
   beam, as spaCy's `EntityRecognizer.scored_ents` computes for a beam-trained model).
+
+A greedy NER's probabilities run overconfident; `fit_temperature` picks the temperature that
+minimises the Expected Calibration Error on held-out gold data (the dev split, never the test
+split or the challenge set), running the pipeline's earlier components once.
 
 The probability lands on each entity in `ent._.pii_score`; `pii_redactor` copies it to its own
 spans and `PIIMatch.score`. Docs that already carry entity annotations when they reach the
@@ -34,10 +39,13 @@ from spacy.training import Example
 from spacy.vocab import Vocab
 from thinc.api import Config, Model
 
+from .corpus import Record
 from .errors import Errors, SpacyPIIError
+from .evaluate import DEFAULT_BINS, predicted_scored_spans, reliability_table
 from .redactor import SCORE_ATTR, register_extensions
 
 DEFAULT_BEAM_WIDTH = 4
+DEFAULT_TEMPERATURES: Tuple[float, ...] = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
 # spaCy's default `ner` model, so a `pii_ner` trained from scratch matches a `ner` one.
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -77,6 +85,7 @@ def scored_ner_score(examples: Iterable[Example], **kwargs: Any) -> Dict[str, An
         "update_with_oracle_cut_size": 100,
         "incorrect_spans_key": None,
         "beam_width": DEFAULT_BEAM_WIDTH,
+        "temperature": 1.0,
     },
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )
@@ -88,6 +97,7 @@ def make_pii_ner(
     update_with_oracle_cut_size: int,
     incorrect_spans_key: Optional[str],
     beam_width: int,
+    temperature: float,
 ) -> "ScoredEntityRecognizer":
     """Build a `pii_ner` component: spaCy's `ner`, decoding with a beam and scoring entities.
 
@@ -96,6 +106,8 @@ def make_pii_ner(
     update_with_oracle_cut_size (int): as for `ner` (training is spaCy's greedy update).
     incorrect_spans_key (Optional[str]): as for `ner`.
     beam_width (int): parses kept while decoding; 1 is greedy (see the module docstring).
+    temperature (float): the model's scores are divided by it before the softmax (> 0; above
+        1 softens overconfident probabilities; the parse at beam width 1 does not change).
     RETURNS (ScoredEntityRecognizer): the component.
     """
     return ScoredEntityRecognizer(
@@ -106,6 +118,7 @@ def make_pii_ner(
         update_with_oracle_cut_size=update_with_oracle_cut_size,
         incorrect_spans_key=incorrect_spans_key,
         score_beam_width=beam_width,
+        temperature=temperature,
     )
 
 
@@ -168,6 +181,7 @@ class ScoredEntityRecognizer(EntityRecognizer):
 
     score_beam_width (int): parses kept while decoding (1: greedy). It is an attribute, not
         part of `cfg`, so loading a greedy `ner`'s weights and cfg does not reset it.
+    temperature (float): divides the model's scores before the softmax (an attribute too).
     Other arguments: as for spaCy's `EntityRecognizer`.
     """
 
@@ -182,6 +196,7 @@ class ScoredEntityRecognizer(EntityRecognizer):
         incorrect_spans_key: Optional[str] = None,
         scorer: Optional[Callable] = scored_ner_score,
         score_beam_width: int = DEFAULT_BEAM_WIDTH,
+        temperature: float = 1.0,
     ) -> None:
         super().__init__(
             vocab,
@@ -195,6 +210,9 @@ class ScoredEntityRecognizer(EntityRecognizer):
         if not isinstance(score_beam_width, int) or isinstance(score_beam_width, bool) or score_beam_width < 1:
             raise SpacyPIIError(Errors.E605.format(value=score_beam_width))
         self.score_beam_width = score_beam_width
+        if isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not temperature > 0:
+            raise SpacyPIIError(Errors.E606.format(value=temperature))
+        self.temperature = float(temperature)
         register_extensions()
 
     def predict(self, docs: Any) -> Any:
@@ -258,7 +276,7 @@ class ScoredEntityRecognizer(EntityRecognizer):
             for (d, hyp), row in zip(live, scores):
                 pos = hyp.state.B(0)
                 valid = moves.valid(hyp, bool(spaces[d][pos]), bool(continues[d][pos]))
-                logits = numpy.where(valid, row.astype("float64"), -numpy.inf)
+                logits = numpy.where(valid, row.astype("float64") / self.temperature, -numpy.inf)
                 top = logits.max()
                 logp = logits - (top + numpy.log(numpy.exp(logits - top).sum()))
                 by_doc.setdefault(d, []).append((hyp, logp))
@@ -319,15 +337,67 @@ def _best_and_probs(beam: List[_Hyp], k: int) -> Tuple[Any, Dict[EntKey, float]]
     return best.state, {key: min(p, 1.0) for key, p in probs.items()}
 
 
-def scored_from(nlp: Language, name: str = "ner", *, beam_width: int = DEFAULT_BEAM_WIDTH) -> None:
-    """Swap a trained `ner` for a `pii_ner` with the same weights, in place.
+def scored_from(
+    nlp: Language, name: str = "ner", *, beam_width: int = DEFAULT_BEAM_WIDTH, temperature: float = 1.0
+) -> None:
+    """Swap a trained `ner` (or a `pii_ner`, to change its settings) for a `pii_ner` with the
+    same weights, in place.
 
     nlp (Language): the pipeline.
     name (str): the `ner` component's name.
     beam_width (int): the new component's beam width.
+    temperature (float): the new component's temperature.
     """
     old: Any = nlp.get_pipe(name)
     data = old.to_bytes(exclude=["vocab"])
-    config = {"beam_width": beam_width, "model": nlp.config["components"][name]["model"]}
+    config = {
+        "beam_width": beam_width,
+        "temperature": temperature,
+        "model": nlp.config["components"][name]["model"],
+    }
     new: Any = nlp.replace_pipe(name, "pii_ner", config=config)
     new.from_bytes(data, exclude=["vocab"])
+
+
+def fit_temperature(
+    nlp: Language,
+    records: Sequence[Record],
+    name: str = "ner",
+    grid: Sequence[float] = DEFAULT_TEMPERATURES,
+    bins: int = DEFAULT_BINS,
+) -> Tuple[float, List[Tuple[float, float]]]:
+    """The temperature of a `pii_ner` whose entity probabilities are best calibrated on gold
+    records (lowest Expected Calibration Error of exact-span precision), set in the pipeline's
+    config (the component is rebuilt with it, same weights).
+
+    The components before the NER run once; the NER runs once per temperature. Use held-out
+    data (the dev split), never the data you report calibration on.
+
+    nlp (Language): the pipeline, its NER a `pii_ner` (see `scored_from`).
+    records (Sequence[Record]): gold records (labels of the scheme).
+    name (str): the NER component's name.
+    grid (Sequence[float]): temperatures to try (> 0).
+    bins (int): reliability bins.
+    RETURNS (Tuple[float, List[Tuple[float, float]]]): the chosen temperature, and (temperature,
+        ECE) for every temperature tried.
+    """
+    ner = nlp.get_pipe(name)
+    if not isinstance(ner, ScoredEntityRecognizer):
+        raise SpacyPIIError(Errors.E607.format(name=name, factory=nlp.get_pipe_meta(name).factory))
+    upstream = nlp.pipe_names[: nlp.pipe_names.index(name)]
+    with nlp.select_pipes(enable=upstream):
+        docs = list(nlp.pipe(r.text for r in records))
+    tried: List[Tuple[float, float]] = []
+    for temperature in grid:
+        ner.temperature = float(temperature)
+        for doc in docs:
+            doc.set_ents([], default="missing")  # no preset entities: the beam path scores
+        pairs: List[Tuple[float, bool]] = []
+        for record, doc in zip(records, ner.pipe(docs)):
+            gold = set(record.spans)
+            pairs.extend((score, (s, e, label) in gold) for s, e, label, score in predicted_scored_spans(doc, ner_only=True))
+        tried.append((float(temperature), reliability_table(pairs, bins)[1]))
+    best = min(tried, key=lambda te: te[1])[0]
+    # Through the config, so that nlp.to_disk keeps it.
+    scored_from(nlp, name, beam_width=ner.score_beam_width, temperature=best)
+    return best, tried

@@ -11,10 +11,11 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import fix_random_seed
 
+from spacy_pii.corpus import Record
 from spacy_pii.encoder import DOC_TENSOR_ARCHITECTURE
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.presidio import EnPiiRecognizer
-from spacy_pii.scored_ner import ScoredEntityRecognizer, scored_from
+from spacy_pii.scored_ner import ScoredEntityRecognizer, fit_temperature, scored_from
 
 TRAIN = [
     ("Jane Doe lives in Paris.", [(0, 8, "PERSON"), (18, 23, "LOCATION")]),
@@ -166,3 +167,35 @@ def test_shipped_layout_encoder_then_ner() -> None:
     assert ents(nlp, EASY + UNSEEN) == ents(greedy, EASY + UNSEEN)
     scores = [e._.pii_score for doc in nlp.pipe(EASY + UNSEEN) for e in doc.ents]
     assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_temperature_softens_without_changing_the_greedy_parse(greedy: Language) -> None:
+    texts = EASY + UNSEEN
+    runs = []
+    for temperature in (0.5, 1.0, 2.0):
+        nlp = scored(greedy, 1)
+        nlp.get_pipe("ner").temperature = temperature  # type: ignore[attr-defined]
+        runs.append([(e.start, e.end, e.label_, e._.pii_score) for d in nlp.pipe(texts) for e in d.ents])
+    assert [r[:3] for r in runs[0]] == [r[:3] for r in runs[1]] == [r[:3] for r in runs[2]]
+    for sharp, soft in zip(runs, runs[1:]):
+        assert all(a[3] >= b[3] for a, b in zip(sharp, soft))
+    assert runs[0] != runs[2]
+
+
+@pytest.mark.parametrize("temperature", [0, -1.0, True])
+def test_bad_temperature(temperature: object) -> None:
+    nlp = spacy.blank("en")
+    with pytest.raises(SpacyPIIError, match="E606"):
+        ScoredEntityRecognizer(nlp.vocab, nlp.add_pipe("ner").model, temperature=temperature)  # type: ignore[arg-type]
+
+
+def test_fit_temperature(greedy: Language) -> None:
+    nlp = scored(greedy, 1)
+    records = [Record(t, spans, i) for i, (t, spans) in enumerate(TRAIN + [(UNSEEN[1], [(4, 8, "PERSON")])])]
+    best, tried = fit_temperature(nlp, records, grid=[0.5, 1.0, 3.0])
+    assert [t for t, _ in tried] == [0.5, 1.0, 3.0]
+    assert best == min(tried, key=lambda te: te[1])[0] == nlp.get_pipe("ner").temperature  # type: ignore[attr-defined]
+    assert nlp.config["components"]["ner"]["temperature"] == best
+    assert all(0.0 <= ece <= 1.0 for _, ece in tried)
+    with pytest.raises(SpacyPIIError, match="E607"):
+        fit_temperature(greedy, records)
