@@ -8,6 +8,8 @@ export TRANSFORMERS_OFFLINE := 1
 
 # The trained, int8 en_pii pipeline, committed (built by `make package`, see training/README.md).
 EN_PII_WHEEL := packages/en_pii-0.2.0-py3-none-any.whl
+# Only for `make demo`: keys of the encrypt operator must be random and kept secret.
+DEMO_KEY := demo-key-not-a-secret-0123456789
 
 .PHONY: install browser demo test test-slow clean
 
@@ -27,6 +29,11 @@ $(VENV)/.installed: setup.cfg constraints.txt $(EN_PII_WHEEL)
 # Pipe a bundled sample log through the streaming redactor with en_pii.
 demo: install
 	$(BIN)/spacy-pii redact corpus/sample.log --stats
+	@echo "--- encrypt, then restore with the same key (a demo key: use a random one of your own)"
+	@redacted="$$(head -n 3 corpus/sample.log | SPACY_PII_KEY=$(DEMO_KEY) $(BIN)/spacy-pii redact --operator encrypt)" \
+		&& printf '%s\n' "$$redacted" \
+		&& echo "--- restored:" \
+		&& printf '%s\n' "$$redacted" | SPACY_PII_KEY=$(DEMO_KEY) $(BIN)/spacy-pii restore
 
 # Chromium renders the review report in a browser test; installed where apt can (root, Debian),
 # otherwise that test skips with its reason.
