@@ -13,6 +13,8 @@ from typing import Dict, FrozenSet, List, NamedTuple, Tuple
 
 from spacy.util import registry
 
+from .errors import Errors
+
 
 class Label(NamedTuple):
     """One row of the label scheme."""
@@ -110,8 +112,6 @@ def check_labels(labels: List[str]) -> List[str]:
     labels (List[str]): label names, as given by a user or a config.
     RETURNS (List[str]): the same labels, upper-cased.
     """
-    from .errors import Errors
-
     out = [label.strip().upper() for label in labels if label.strip()]
     unknown = [label for label in out if label not in LABEL_DESCRIPTIONS]
     if unknown:
