@@ -1,8 +1,8 @@
 """Undo the `encrypt` operator: put the original values back for whoever holds the key.
 
 `restore_text` replaces every `[LABEL:enc.TOKEN]` of a text with the value it encrypts.
-`restore_stream` does it line by line on a redacted stream, with the same guarantees as
-`redact_stream` (it is the same loop, with decryption as the transform): one line out per
+`restore_runner(keys, out).run(sources)` does it line by line on a redacted stream, with the
+same guarantees as `redact_stream` (it is the same loop, with decryption as the transform): one line out per
 line in, order kept, bytes that are not UTF-8 passed through, `--jsonl` values restored inside
 their JSON strings, and a line that does not restore (wrong key, altered token) is masked,
 dropped or stops the stream, never written half restored.
@@ -15,15 +15,7 @@ from typing import BinaryIO, Callable, List, Optional, Sequence, Tuple, Union
 from .crypto import Cipher, TokenDecryptError, cipher_for, find_tokens
 from .errors import Errors
 from .keys import KeyLike, as_key_bytes
-from .stream import (
-    InputSource,
-    LineFailure,
-    RedactFn,
-    RedactResult,
-    StreamConfig,
-    StreamRedactor,
-    StreamStats,
-)
+from .stream import LineFailure, RedactFn, RedactResult, StreamConfig, StreamRedactor
 
 KeysArg = Union[KeyLike, Sequence[KeyLike]]
 
@@ -74,7 +66,7 @@ def _decrypt(token: str, ciphers: List[Cipher], where: str, index: int) -> str:
 
 
 def restore_fn(keys: KeysArg) -> RedactFn:
-    """The stream transform of `restore_stream`: texts in, restored texts and the labels of
+    """The stream transform of `restore_runner`: texts in, restored texts and the labels of
     their tokens out (for the stats).
 
     keys (Union[bytes, str, Sequence[...]]): the key, or several (current key first).
@@ -106,31 +98,6 @@ def describe(exc_type: str) -> str:
     return exc_type
 
 
-def restore_stream(
-    sources: Sequence[InputSource],
-    out: BinaryIO,
-    keys: KeysArg,
-    config: Optional[StreamConfig] = None,
-    *,
-    on_line_error: Optional[Callable[[LineFailure], None]] = None,
-    on_batch: Optional[Callable[[int, int], None]] = None,
-) -> StreamStats:
-    """Restore every line of the sources to `out`: the whole `spacy-pii restore` loop.
-
-    sources (Sequence[InputSource]): the inputs, in order.
-    out (BinaryIO): binary output stream.
-    keys (Union[bytes, str, Sequence[...]]): the key, or several (current key first).
-    config (Optional[StreamConfig]): batching and line handling (`jsonl`, `on_error`).
-    on_line_error (Optional[Callable[[LineFailure], None]]): told about each failed line.
-    on_batch (Optional[Callable[[int, int], None]]): told (lines, bytes) after each batch.
-    RETURNS (StreamStats): the counts (`spans`: tokens restored per label).
-    RAISES (LineRedactionError): a line failed and `on_error` is `fail`.
-    """
-    return restore_runner(keys, out, config, on_line_error=on_line_error, on_batch=on_batch).run(
-        sources
-    )
-
-
 def restore_runner(
     keys: KeysArg,
     out: BinaryIO,
@@ -139,9 +106,17 @@ def restore_runner(
     on_line_error: Optional[Callable[[LineFailure], None]] = None,
     on_batch: Optional[Callable[[int, int], None]] = None,
 ) -> StreamRedactor:
-    """The stream loop set up to restore (no multi-line detectors: nothing is detected).
+    """The stream loop set up to restore: the `spacy-pii restore` loop. No multi-line
+    detectors run: nothing is detected, only tokens are decrypted.
 
-    RETURNS (StreamRedactor): call `.run(sources)` or `.run_lines(lines)`.
+    keys (Union[bytes, str, Sequence[...]]): the key, or several (current key first).
+    out (BinaryIO): binary output stream.
+    config (Optional[StreamConfig]): batching and line handling (`jsonl`, `on_error`).
+    on_line_error (Optional[Callable[[LineFailure], None]]): told about each failed line.
+    on_batch (Optional[Callable[[int, int], None]]): told (lines, bytes) after each batch.
+    RETURNS (StreamRedactor): call `.run(sources)` (reader thread, `max_wait` batching) or
+        `.run_lines(lines)`; they return the counts (`spans`: tokens restored per label) and
+        raise LineRedactionError for a failed line when `on_error` is `fail`.
     """
     return StreamRedactor(
         restore_fn(keys), out, config, on_line_error=on_line_error, on_batch=on_batch, carries=()

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spacy_pii.crypto import encrypt_value
-from spacy_pii.restore import restore_runner, restore_stream, restore_text
+from spacy_pii.restore import restore_runner, restore_text
 from spacy_pii.stream import (
     InputSource,
     LineFailure,
@@ -33,7 +33,7 @@ def enc(value: str, label: str = "PERSON") -> str:
 
 def restore_bytes(data: bytes, key: Any = KEY, **config: Any) -> bytes:
     out = io.BytesIO()
-    restore_stream([InputSource("in", stream=io.BytesIO(data))], out, key, StreamConfig(**config))
+    restore_runner(key, out, StreamConfig(**config)).run([InputSource("in", stream=io.BytesIO(data))])
     return out.getvalue()
 
 
@@ -68,10 +68,8 @@ def test_wrong_token_line_masked_or_dropped_and_reported(on_error: OnError, expe
     data = f"ok {enc('Jane Doe')}\nbad {bad}\nlast\n".encode()
     failures: List[LineFailure] = []
     out = io.BytesIO()
-    restore_stream(
-        [InputSource("app.log", stream=io.BytesIO(data))], out, KEY,
-        StreamConfig(on_error=on_error), on_line_error=failures.append,
-    )  # fmt: skip
+    runner = restore_runner(KEY, out, StreamConfig(on_error=on_error), on_line_error=failures.append)
+    runner.run([InputSource("app.log", stream=io.BytesIO(data))])
     assert out.getvalue().splitlines(keepends=True) == expected
     assert [(f.source, f.line, f.exc_type) for f in failures] == [("app.log", 2, "TokenDecryptError")]
 
@@ -80,7 +78,7 @@ def test_wrong_key_fail_stops_at_the_line() -> None:
     data = f"{enc('Jane Doe')}\n{enc('alice')}\n".encode()
     out = io.BytesIO()
     with pytest.raises(LineRedactionError) as info:
-        restore_stream([InputSource("in", stream=io.BytesIO(data))], out, OTHER_KEY, StreamConfig(on_error=OnError.FAIL))
+        restore_runner(OTHER_KEY, out, StreamConfig(on_error=OnError.FAIL)).run([InputSource("in", stream=io.BytesIO(data))])
     assert info.value.line == 1
     assert out.getvalue() == b""
     assert "Jane" not in str(info.value)
