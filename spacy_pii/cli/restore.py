@@ -77,45 +77,22 @@ def restore_cli(
     Exit codes: 0 ok (also when stdout is closed early); 1 unexpected error or unreadable
     input; 2 bad usage (no key); 4 a line failed with --on-error fail; 130 interrupted.
     """
-    code = _restore_main(
-        files=list(files or []),
-        key_file=key_file,
-        old_key_files=list(old_key_file or []),
-        jsonl=jsonl,
-        on_error=on_error,
-        batch_size=batch_size,
-        max_wait_ms=max_wait,
-        stats=stats,
-    )
-    if code:
-        raise typer.Exit(code)
-
-
-def _restore_main(
-    *,
-    files: List[str],
-    key_file: Optional[Path],
-    old_key_files: List[Path],
-    jsonl: bool,
-    on_error: OnError,
-    batch_size: int,
-    max_wait_ms: float,
-    stats: bool,
-) -> int:
     out: BinaryIO = sys.stdout.buffer
     try:
-        check_sources(files)
-        keys = [load_key(key_file)] + [load_key(path) for path in old_key_files]
-        config = StreamConfig(batch_size=batch_size, max_wait=max_wait_ms / 1000.0, jsonl=jsonl, on_error=on_error)
+        check_sources(files or [])
+        keys = [load_key(key_file)] + [load_key(path) for path in old_key_file or []]
+        config = StreamConfig(batch_size=batch_size, max_wait=max_wait / 1000.0, jsonl=jsonl, on_error=on_error)
         runner: StreamRedactor = restore_runner(keys, out, config, on_line_error=_on_line_error)  # type: ignore[arg-type]
     except (UsageError, SpacyPIIError) as e:  # no key, a short key, a missing file: no text in them
         err(str(e))
-        return EXIT_USAGE
+        raise typer.Exit(EXIT_USAGE)
     try:
-        return run_stream(out, lambda: runner.run(sources_from_args(files, sys.stdin.buffer)), _line_failed)
+        code = run_stream(out, lambda: runner.run(sources_from_args(files or [], sys.stdin.buffer)), _line_failed)
     finally:
         if stats:
             print_stats(runner.stats, jsonl)
+    if code:
+        raise typer.Exit(code)
 
 
 def _on_line_error(failure: LineFailure) -> None:
