@@ -170,7 +170,7 @@ def redact_cli(
         None, "--labels", help="Comma-separated labels to redact (default: all the model has)."
     ),
     operator: str = typer.Option(
-        "tag", "--operator", help="Replacement: tag|mask|hash|pseudonym|remove."
+        "tag", "--operator", help="Replacement: tag|mask|hash|pseudonym|remove|encrypt|surrogate."
     ),
     operator_for: Optional[List[str]] = typer.Option(
         None,

@@ -178,7 +178,7 @@ def spark_redact_cli(
         None, "--labels", help="Comma-separated labels to redact (default: all the model has).",
         show_default=False,
     ),
-    operator: str = typer.Option("tag", "--operator", help="Replacement: tag|mask|hash|pseudonym|remove."),
+    operator: str = typer.Option("tag", "--operator", help="Replacement: tag|mask|hash|pseudonym|remove|encrypt|surrogate."),
     operator_for: Optional[List[str]] = typer.Option(
         None, "--operator-for", help="Per-label operator, LABEL=OP (repeatable).", show_default=False
     ),
