@@ -1,9 +1,11 @@
 """The `pii_redactor` pipeline component: merge NER and pattern spans, redact the text."""
-from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from spacy.language import Language
+from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
+from spacy.training import Example
+from spacy.util import minibatch, registry
 
 from .labels import LABEL_DESCRIPTIONS, LABELS, check_labels
 from .operators import RedactionPolicy
@@ -16,9 +18,9 @@ from .detectors import (
     UserPattern,
     check_regions,
     compile_user_patterns,
-    find_all,
     select_detectors,
 )
+from .detectors.detector_set import find_candidates
 from .errors import Errors, SpacyPIIError
 
 NER_SCORE = 1.0
@@ -44,7 +46,15 @@ DEFAULT_CONFIG: Dict[str, Any] = {
     "countries": None,
     "threshold": 0.0,
     "thresholds": {},
+    "scorer": {"@scorers": "spacy-pii.redactor_scorer.v1"},
 }
+# What the component writes and reads (spaCy's pipe analysis); `redacted_attr` and
+# `spans_key` are configurable, the defaults are listed.
+ASSIGNS = ["doc.spans", "doc._.redacted", f"doc._.{MATCHES_ATTR}", f"span._.{SOURCE_ATTR}", f"span._.{SCORE_ATTR}"]
+REQUIRES = ["doc.ents"]
+# Reported by `spacy evaluate` and in training, weighted 0: they do not change which model
+# training keeps (the NER's own scores do).
+SCORE_WEIGHTS: Dict[str, Optional[float]] = {"pii_f": 0.0, "pii_p": 0.0, "pii_r": 0.0, "pii_per_type": None}
 
 
 class PIIMatch(NamedTuple):
@@ -60,7 +70,13 @@ class PIIMatch(NamedTuple):
     score: float
 
 
-@Language.factory("pii_redactor", default_config=DEFAULT_CONFIG)
+@Language.factory(
+    "pii_redactor",
+    default_config=DEFAULT_CONFIG,
+    assigns=ASSIGNS,
+    requires=REQUIRES,
+    default_score_weights=SCORE_WEIGHTS,
+)
 def make_pii_redactor(
     nlp: Language,
     name: str,
@@ -82,6 +98,7 @@ def make_pii_redactor(
     countries: Optional[List[str]] = None,
     threshold: float = 0.0,
     thresholds: Optional[Dict[str, float]] = None,
+    scorer: Optional[Callable[..., Dict[str, Any]]] = None,
 ) -> "PIIRedactor":
     """Build the pii_redactor component (see `PIIRedactor`).
 
@@ -106,6 +123,8 @@ def make_pii_redactor(
     threshold (float): spans scoring under it are not redacted (0: all are; see
         `spacy_pii.thresholds`).
     thresholds (Optional[Dict[str, float]]): label -> threshold, overriding `threshold`.
+    scorer (Optional[Callable]): scores the final spans against the reference (see
+        `redactor_score`); None: the component is not scored.
     RETURNS (PIIRedactor): the component. The key for hash/pseudonym comes from the
         SPACY_PII_KEY environment variable (never from config); a missing key fails when a
         Doc is redacted, since the CLI, the API and Spark redact with their own policy.
@@ -133,6 +152,7 @@ def make_pii_redactor(
         pattern_score=pattern_score,
         detectors=detectors,
         countries=countries,
+        scorer=scorer,
     )
 
 
@@ -146,7 +166,8 @@ class PIIRedactor:
       detectors' `priority`, then the earlier start);
     - the loser keeps only its characters outside the winner (trimmed to letters and digits),
       so nothing either source flagged is left readable.
-    Allow-listed values (and any candidate lying inside one) are dropped before resolution.
+    Allow-listed values (and any candidate lying inside one) are dropped before resolution,
+    which runs once per Doc over the model and detector spans together (`spacy_pii.overlaps`).
 
     Scores (`span._.pii_score`, `PIIMatch.score`): for model spans the entity's own
     `ent._.pii_score` when the NER sets one (`pii_ner`: its probability), else 1.0 (spaCy's
@@ -181,8 +202,10 @@ class PIIRedactor:
         pattern_score: Optional[float] = DEFAULT_PATTERN_SCORE,
         detectors: Optional[Sequence[str]] = None,
         countries: Optional[Sequence[str]] = None,
+        scorer: Optional[Callable[..., Dict[str, Any]]] = None,
     ) -> None:
         self.name = name
+        self.scorer = scorer
         self.labels = labels  # type: ignore[assignment]  # the setter validates
         self.spans_key = spans_key
         self.redacted_attr = redacted_attr
@@ -199,6 +222,17 @@ class PIIRedactor:
         self.pattern_score = None if pattern_score is None else float(pattern_score)
         self.detector_set: DetectorSet = select_detectors(detectors, countries, self.phone_regions)
         register_extensions(redacted_attr)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+        """Score the final spans (`doc.spans[spans_key]`) against the reference entities.
+
+        examples (Iterable[Example]): predicted and reference Docs.
+        RETURNS (Dict[str, Any]): `pii_p`, `pii_r`, `pii_f` and `pii_per_type` ({} without
+            a scorer).
+        """
+        if self.scorer is None:
+            return {}
+        return self.scorer(examples, spans_key=self.spans_key, **kwargs)
 
     @property
     def labels(self) -> List[str]:
@@ -265,6 +299,7 @@ class PIIRedactor:
         """
         text = doc.text
         candidates: List[PIIMatch] = []
+        ranks: List[int] = []  # detector priority, the tie-break between pattern spans
         if self.use_ner:
             for ent in doc.ents:
                 # Labels outside the scheme (a generic model's ORG, GPE...) are not ours.
@@ -272,8 +307,9 @@ class PIIRedactor:
                     score = ent._.get(SCORE_ATTR)
                     score = NER_SCORE if score is None else float(score)
                     candidates.append(PIIMatch(ent.start_char, ent.end_char, ent.label_, "ner", score))
+                    ranks.append(0)
         if self.use_patterns:
-            for m in find_all(
+            for m in find_candidates(
                 text,
                 regions=self.phone_regions,
                 extra_patterns=self.user_patterns,
@@ -281,11 +317,15 @@ class PIIRedactor:
                 detectors=self.detector_set,
             ):
                 candidates.append(PIIMatch(m.start, m.end, m.label, "pattern", m.score))
-        candidates = self._drop_allowed(text, candidates)
+                ranks.append(m.priority)
+        keep = self._not_allowed(text, candidates)
+        candidates = [candidates[i] for i in keep]
+        # The one overlap resolution of the Doc: model and detector spans together.
         resolved = resolve_overlaps(
             text,
             [(c.start, c.end, c.label) for c in candidates],
             priority=[int(c.source == "pattern") for c in candidates],
+            tiebreak=[ranks[i] for i in keep],
         )
         wanted = self._labels  # None: every label
         out = []
@@ -298,16 +338,18 @@ class PIIRedactor:
             out.append(PIIMatch(start, end, label, source.source, source.score))
         return out
 
-    def _drop_allowed(self, text: str, candidates: List[PIIMatch]) -> List[PIIMatch]:
+    def _not_allowed(self, text: str, candidates: List[PIIMatch]) -> List[int]:
+        """Indices of the candidates that are not allow-listed values, nor inside one."""
+        everything = list(range(len(candidates)))
         if not self.allow_list:
-            return candidates
+            return everything
         allowed = [
             (c.start, c.end) for c in candidates if text[c.start : c.end].strip().casefold() in self.allow_list
         ]
         if not allowed:
-            return candidates
+            return everything
         # A model span inside an allowed e-mail ("acme.com" as ORGANIZATION) goes too.
-        return [c for c in candidates if not any(s <= c.start and c.end <= e for s, e in allowed)]
+        return [i for i, c in enumerate(candidates) if not any(s <= c.start and c.end <= e for s, e in allowed)]
 
     def set_annotations(self, doc: Doc, matches: Sequence[PIIMatch], redacted: str) -> None:
         """Write spans, matches and the redacted text to a Doc.
@@ -329,6 +371,32 @@ class PIIRedactor:
             span._.set(SCORE_ATTR, score)
         doc._.set(MATCHES_ATTR, list(matches))
         doc._.set(self.redacted_attr, redacted)
+
+
+def redactor_score(examples: Iterable[Example], *, spans_key: str = "pii", **kwargs: Any) -> Dict[str, Any]:
+    """P/R/F1 of what the redactor replaces, overall and per label.
+
+    The predicted spans are `doc.spans[spans_key]`; the reference's are its spans under the
+    same key when it has them, else its entities (the corpus format).
+
+    examples (Iterable[Example]): predicted and reference Docs.
+    spans_key (str): the component's `spans_key`.
+    RETURNS (Dict[str, Any]): `pii_p`, `pii_r`, `pii_f`, `pii_per_type`.
+    """
+
+    def spans(doc: Doc, attr: str) -> Iterable[Span]:
+        return doc.spans[spans_key] if spans_key in doc.spans else doc.ents
+
+    def annotated(doc: Doc) -> bool:
+        return spans_key in doc.spans or doc.has_annotation("ENT_IOB")
+
+    return Scorer.score_spans(examples, "pii", getter=spans, has_annotation=annotated, allow_overlap=True)
+
+
+@registry.scorers("spacy-pii.redactor_scorer.v1")
+def make_redactor_scorer() -> Callable[..., Dict[str, Any]]:
+    """The pii_redactor scorer (`redactor_score`), for the config's `scorer` key."""
+    return redactor_score
 
 
 def find_redactor(nlp: Language) -> Tuple[str, PIIRedactor]:

@@ -11,6 +11,7 @@ GROUPS = {
     "spacy_readers": "readers",
     "spacy_architectures": "architectures",
     "spacy_misc": "misc",
+    "spacy_scorers": "scorers",
     "spacy_displacy_colors": "displacy_colors",
 }
 

@@ -181,7 +181,7 @@ def test_keep_last_from_config() -> None:
 @pytest.mark.parametrize(
     "config,pattern",
     [
-        ({"operator": "encrypt"}, r"\[E100\]"),
+        ({"operator": "blur"}, r"\[E100\]"),
         ({"operators": {"PERSON": "shred"}}, r"\[E100\]"),
         ({"labels": ["NOPE"]}, r"\[E001\]"),
         ({"phone_regions": ["US", "XX"]}, r"\[E109\]"),
@@ -389,3 +389,46 @@ def test_redact_without_en_pii(monkeypatch: pytest.MonkeyPatch) -> None:
             api.redact(TEXT)
     finally:
         api.load_default_pipeline.cache_clear()
+
+
+# --- declared attributes, scorer, one overlap resolution per Doc -------------------------
+
+
+def test_factory_declares_what_it_assigns_and_requires() -> None:
+    meta = Language.get_factory_meta("pii_redactor")
+    assert "doc._.redacted" in meta.assigns and "doc.spans" in meta.assigns
+    assert meta.requires == ["doc.ents"]
+    assert set(meta.default_score_weights) == {"pii_f", "pii_p", "pii_r", "pii_per_type"}
+
+
+def test_scorer_scores_final_spans_against_reference(nlp: Language) -> None:
+    from spacy.training import Example
+
+    text = "Jane Doe: jane@example.com"
+    pred = nlp(text)
+    ref = nlp.make_doc(text)
+    ref.ents = [ref.char_span(10, 26, label="EMAIL_ADDRESS"), ref.char_span(0, 8, label="PERSON")]
+    scores = nlp.get_pipe("pii_redactor").score([Example(pred, ref)])  # type: ignore[attr-defined]
+    assert scores["pii_f"] == 1.0
+    assert set(scores["pii_per_type"]) == {"EMAIL_ADDRESS", "PERSON"}
+    assert "pii_f" in nlp.evaluate([Example(nlp.make_doc(text), ref)])
+
+
+def test_overlaps_resolved_once_per_doc(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy_pii.detectors.detector_set
+    import spacy_pii.operators
+    import spacy_pii.redactor
+    from spacy_pii.overlaps import resolve_overlaps
+
+    calls: List[int] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return resolve_overlaps(*args, **kwargs)
+
+    for module in (spacy_pii.redactor, spacy_pii.operators, spacy_pii.detectors.detector_set):
+        monkeypatch.setattr(module, "resolve_overlaps", counting)
+    docs = list(nlp.pipe([TEXT, "Call +1 415 555 0100 or mail jane@example.com", "nothing"]))
+    assert len(calls) == len(docs)
+    api.redact(TEXT, nlp=nlp, operator="mask")
+    assert len(calls) == len(docs) + 1

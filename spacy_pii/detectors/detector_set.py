@@ -142,6 +142,33 @@ def select_detectors(
     )
 
 
+def find_candidates(
+    text: str,
+    labels: Optional[Iterable[str]] = None,
+    regions: Sequence[str] = DEFAULT_PHONE_REGIONS,
+    extra_patterns: Sequence[Union[UserPattern, Mapping[str, str]]] = (),
+    pattern_score: Optional[float] = None,
+    detectors: Optional[DetectorSet] = None,
+) -> List[Match]:
+    """Every detector and user-pattern match with its final score, overlaps NOT resolved:
+    for a caller that resolves them once with other spans (`PIIRedactor.find`, with the
+    model's). The arguments are those of `find_all`.
+
+    RETURNS (List[Match]): the matches, each with its detector's priority (user patterns: 0).
+    """
+    chosen = detectors if detectors is not None else select_detectors(regions=regions)
+    matches = chosen.find(text, labels)
+    user = [p if isinstance(p, UserPattern) else compile_one(p) for p in extra_patterns]
+    wanted = None if labels is None else set(labels)
+    user_score = DEFAULT_PATTERN_SCORE if pattern_score is None else pattern_score
+    matches.extend(
+        m for m in find_user_patterns(text, user, user_score) if wanted is None or m.label in wanted
+    )
+    if pattern_score is None:
+        return matches
+    return [m._replace(score=pattern_score) if m.score < SCORE_VALIDATED else m for m in matches]
+
+
 def find_all(
     text: str,
     labels: Optional[Iterable[str]] = None,
@@ -166,22 +193,8 @@ def find_all(
     detectors (Optional[DetectorSet]): the detectors (None: every registered one).
     RETURNS (List[Match]): non-overlapping matches sorted by start.
     """
-    chosen = detectors if detectors is not None else select_detectors(regions=regions)
-    matches = chosen.find(text, labels)
-    user = [p if isinstance(p, UserPattern) else compile_one(p) for p in extra_patterns]
-    wanted = None if labels is None else set(labels)
-    user_score = DEFAULT_PATTERN_SCORE if pattern_score is None else pattern_score
-    matches.extend(
-        m for m in find_user_patterns(text, user, user_score) if wanted is None or m.label in wanted
-    )
+    matches = find_candidates(text, labels, regions, extra_patterns, pattern_score, detectors)
     resolved = resolve_overlaps(
         text, [(m.start, m.end, m.label) for m in matches], tiebreak=[m.priority for m in matches]
     )
-    out = []
-    for start, end, label, index in resolved:
-        source = matches[index]
-        score = source.score
-        if pattern_score is not None and score < SCORE_VALIDATED:
-            score = pattern_score
-        out.append(Match(start, end, label, score, source.priority))
-    return out
+    return [Match(start, end, label, matches[i].score, matches[i].priority) for start, end, label, i in resolved]
