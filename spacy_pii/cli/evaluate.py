@@ -56,11 +56,11 @@ def scores_table(scores: Scores, title: str) -> Table:
 
 def threshold_rich_table(rows: Sequence[ThresholdRow], suggested: Optional[ThresholdRow]) -> Table:
     """The precision-recall table over score thresholds; the suggested row is marked."""
-    table = Table(title="score thresholds (spans scoring under the threshold dropped)")
+    table = Table(title="score thresholds (spans scoring under the threshold dropped; * suggested)")
     for col in ("threshold", "P", "R", "F1", "leak", "over-redaction", "spans", ""):
         table.add_column(col, justify="right")
     for row in rows:
-        mark = "<- suggested" if row is suggested else ""
+        mark = "*" if row is suggested else ""
         table.add_row(
             f"{row.threshold:.2f}", f"{row.p:.3f}", f"{row.r:.3f}", f"{row.f:.3f}",
             f"{row.leak_rate:.4f}", f"{row.over_redaction:.4f}", str(row.spans), mark,
