@@ -3,7 +3,6 @@ import io
 import os
 import re
 import threading
-import time
 from typing import Any, List, Optional, Tuple
 
 import orjson
@@ -301,12 +300,16 @@ def test_wrong_result_count_fails_closed() -> None:
 # --- streaming -----------------------------------------------------------------------
 
 
-class TimedSink(io.RawIOBase):
-    """A binary sink that records when each flushed chunk arrived."""
+# How long a test waits for something that must happen: a liveness bound only (it only
+# fails a hung test), never a measure of speed.
+PATIENCE = 120.0
+
+
+class WaitingSink(io.RawIOBase):
+    """A binary sink a test can wait on until some bytes arrived."""
 
     def __init__(self) -> None:
         self.data = b""
-        self.events: List[Tuple[float, bytes]] = []
         self.cond = threading.Condition()
 
     def writable(self) -> bool:
@@ -315,7 +318,6 @@ class TimedSink(io.RawIOBase):
     def write(self, b: Any) -> int:
         with self.cond:
             self.data += bytes(b)
-            self.events.append((time.monotonic(), bytes(b)))
             self.cond.notify_all()
         return len(b)
 
@@ -325,8 +327,10 @@ class TimedSink(io.RawIOBase):
 
 
 def test_slow_input_is_written_before_the_batch_fills() -> None:
+    """Each line comes out while the input is still open and the batch far from full: only
+    `max_wait` can have flushed it (without it, nothing would come out before the end)."""
     r, w = os.pipe()
-    sink = TimedSink()
+    sink = WaitingSink()
     cfg = StreamConfig(batch_size=64, max_wait=0.05)
     with open(r, "rb") as rf:
         thread = threading.Thread(
@@ -335,14 +339,62 @@ def test_slow_input_is_written_before_the_batch_fills() -> None:
             daemon=True,
         )
         thread.start()
-        t0 = time.monotonic()
         os.write(w, b"first a@b.co\n")
-        assert sink.wait_for(b"first <EMAIL_ADDRESS>\n", timeout=2.0)
-        assert sink.events[0][0] - t0 < 0.5
+        assert sink.wait_for(b"first <EMAIL_ADDRESS>\n", timeout=PATIENCE)
         os.write(w, b"second\n")
-        assert sink.wait_for(b"second\n", timeout=2.0)
+        assert sink.wait_for(b"second\n", timeout=PATIENCE)
         os.close(w)
-        thread.join(timeout=5)
+        thread.join(timeout=PATIENCE)
+    assert not thread.is_alive()
+    assert sink.data == b"first <EMAIL_ADDRESS>\nsecond\n"
+
+
+class StepClock:
+    """An injected clock: time moves only when a test says so; a test can wait until the
+    code under test has looked at it n times."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.calls = 0
+        self.cond = threading.Condition()
+
+    def __call__(self) -> float:
+        with self.cond:
+            self.calls += 1
+            self.cond.notify_all()
+            return self.now
+
+    def wait_calls(self, n: int, timeout: float) -> bool:
+        with self.cond:
+            return self.cond.wait_for(lambda: self.calls >= n, timeout)
+
+
+def test_stats_time_comes_from_the_injected_clock() -> None:
+    clock = StepClock()
+    runner = StreamRedactor(fake_redact, io.BytesIO(), StreamConfig(batch_size=2), clock=clock)
+    clock.now += 4.0
+    stats = runner.run_lines(iter(Line("<stdin>", i, b"x", b"\n") for i in range(1, 9)))
+    assert stats.seconds == 4.0 and "time: 4.00 s, 2.0 lines/s" in stats.summary()
+
+
+def test_a_batch_past_its_deadline_is_written_without_waiting() -> None:
+    """max_wait is an hour of the injected clock: once the clock has passed the first line's
+    deadline, the next look at the queue writes the batch, with the input still open."""
+    r, w = os.pipe()
+    sink = WaitingSink()
+    clock = StepClock()
+    runner = StreamRedactor(fake_redact, sink, StreamConfig(batch_size=64, max_wait=3600.0), clock=clock)
+    with open(r, "rb") as rf:
+        thread = threading.Thread(target=runner.run, args=([InputSource("<stdin>", stream=rf)],), daemon=True)
+        thread.start()
+        os.write(w, b"first a@b.co\n")
+        # Look 1 starts the stats; look 2 sets the first line's deadline at clock + 3600.
+        assert clock.wait_calls(2, timeout=PATIENCE)
+        clock.now += 7200.0
+        os.write(w, b"second\n")  # wakes the loop, which finds the deadline passed
+        assert sink.wait_for(b"first <EMAIL_ADDRESS>\nsecond\n", timeout=PATIENCE)
+        os.close(w)
+        thread.join(timeout=PATIENCE)
     assert not thread.is_alive()
     assert sink.data == b"first <EMAIL_ADDRESS>\nsecond\n"
 
