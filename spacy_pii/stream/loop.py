@@ -99,7 +99,26 @@ class StreamConfig:
 
 
 @dataclass
-class BatchResult:
+class LineCounts:
+    """Counts of lines and replaced spans (labels and numbers only, never values)."""
+
+    lines: int = 0
+    json_lines: int = 0
+    json_invalid: int = 0
+    failed: int = 0
+    masked: int = 0
+    dropped: int = 0
+    spans: "Counter[str]" = field(default_factory=Counter)
+
+    def add_counts(self, other: "LineCounts") -> None:
+        """Add another set of counts to these."""
+        for name in ("lines", "json_lines", "json_invalid", "failed", "masked", "dropped"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.spans.update(other.spans)
+
+
+@dataclass
+class BatchResult(LineCounts):
     """What `redact_lines` made of one batch: the output lines and the counts.
 
     outputs (List[Optional[bytes]]): per written line, its bytes (ending included); None
@@ -108,13 +127,6 @@ class BatchResult:
     """
 
     outputs: List[Optional[bytes]] = field(default_factory=list)
-    lines: int = 0
-    json_lines: int = 0
-    json_invalid: int = 0
-    failed: int = 0
-    masked: int = 0
-    dropped: int = 0
-    spans: "Counter[str]" = field(default_factory=Counter)
     failures: List[LineFailure] = field(default_factory=list)
     fatal: Optional[LineRedactionError] = None
 
@@ -124,20 +136,13 @@ class BatchResult:
 
 
 @dataclass
-class StreamStats:
+class StreamStats(LineCounts):
     """Counts for the `--stats` summary. Labels and numbers only, never values.
 
     clock (Callable[[], float]): the time source (injectable, for tests).
     """
 
-    lines: int = 0
     bytes: int = 0
-    json_lines: int = 0
-    json_invalid: int = 0
-    failed: int = 0
-    masked: int = 0
-    dropped: int = 0
-    spans: "Counter[str]" = field(default_factory=Counter)
     clock: Callable[[], float] = field(default=time.monotonic, repr=False, compare=False)
     started: float = -1.0
     ended: Optional[float] = None
@@ -148,14 +153,8 @@ class StreamStats:
 
     def add(self, batch: BatchResult, n_bytes: int) -> None:
         """Add a batch's counts and its input size in bytes."""
-        self.lines += batch.lines
+        self.add_counts(batch)
         self.bytes += n_bytes
-        self.json_lines += batch.json_lines
-        self.json_invalid += batch.json_invalid
-        self.failed += batch.failed
-        self.masked += batch.masked
-        self.dropped += batch.dropped
-        self.spans.update(batch.spans)
 
     def stop(self) -> None:
         """Mark the end of the stream (for `seconds`)."""
