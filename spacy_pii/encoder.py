@@ -41,7 +41,7 @@ DEFAULT_ENCODER_CONFIG: Dict[str, Any] = {
     "window": 128,
     "stride": 96,
     "max_wordpieces": 512,
-    "batch_wordpieces": 4096,
+    "batch_wordpieces": 0,
     "buffer_size": 256,
     "threads": 0,
 }
@@ -67,12 +67,16 @@ def make_pii_encoder(
     window (int): spaCy tokens per window; longer texts are split (as in training).
     stride (int): tokens between window starts (window - stride tokens overlap).
     max_wordpieces (int): the encoder's limit per window (wordpieces past it are dropped).
-    batch_wordpieces (int): budget of padded wordpieces per encoder call.
+    batch_wordpieces (int): budget of padded wordpieces per encoder call; 0 runs each window
+        on its own, so a text's result never depends on its neighbours (int8 activations are
+        quantized per call) and nothing is padded.
     buffer_size (int): docs read ahead and sorted by length before batching.
     threads (int): ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose.
     """
+    if batch_wordpieces < 0:
+        raise SpacyPIIError(Errors.E105.format(name="batch_wordpieces", expected="0 or more", value=batch_wordpieces))
     for key, value in (("window", window), ("stride", stride), ("max_wordpieces", max_wordpieces),
-                       ("batch_wordpieces", batch_wordpieces), ("buffer_size", buffer_size)):
+                       ("buffer_size", buffer_size)):
         if value < 1:
             raise SpacyPIIError(Errors.E105.format(name=key, expected="a positive integer", value=value))
     if stride > window:
@@ -143,10 +147,12 @@ def length_batches(lengths: Sequence[int], budget: int) -> List[List[int]]:
     within `budget` wordpieces; an item longer than the budget goes alone.
 
     lengths (Sequence[int]): wordpieces per item.
-    budget (int): padded wordpieces per group.
+    budget (int): padded wordpieces per group; 0 puts every item in a group of its own.
     RETURNS (List[List[int]]): item indices per group; every index exactly once.
     """
     order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    if budget <= 0:
+        return [[i] for i in order]
     batches: List[List[int]] = []
     current: List[int] = []
     for i in order:
@@ -169,7 +175,7 @@ class PIIEncoder:
         window: int = 128,
         stride: int = 96,
         max_wordpieces: int = 512,
-        batch_wordpieces: int = 4096,
+        batch_wordpieces: int = 0,
         buffer_size: int = 256,
         threads: int = 0,
     ) -> None:
@@ -192,19 +198,21 @@ class PIIEncoder:
         self.wordpieces = {"padded": 0, "real": 0}
 
     # -- set-up -----------------------------------------------------------------------------
-    def set_model(self, graph: bytes, tokenizer_json: str) -> None:
-        """Give the component its int8 ONNX graph and `tokenizers` JSON, and check they load.
+    def set_model(self, graph: bytes, tokenizer_json: str, width: int = 0) -> None:
+        """Give the component its int8 ONNX graph and `tokenizers` JSON.
 
         graph (bytes): the serialized ONNX graph (inputs input_ids, attention_mask,
             token_type_ids; output last_hidden_state).
         tokenizer_json (str): the trained tokenizer, as `tokenizers` saves it.
+        width (int): the hidden size; 0 reads it from a session built now. A saved pipeline
+            passes it, so loading builds no session: the first text does, in the process that
+            runs it (an ONNX Runtime session built before a fork hangs the forked worker).
         """
         self.graph = graph
         self.tokenizer_json = tokenizer_json
         self._tokenizer = None
         self._session = None
-        session = self.session()
-        self.width = int(session.get_outputs()[0].shape[-1])
+        self.width = width or int(self.session().get_outputs()[0].shape[-1])
 
     def set_threads(self, threads: int) -> None:
         """Use `threads` ONNX Runtime intra-op threads from the next call (0: its default)."""
@@ -297,6 +305,13 @@ class PIIEncoder:
         for doc, total, count in zip(docs, sums, counts):
             doc.tensor = total / numpy.maximum(count, 1.0)[:, None]
 
+    def __getstate__(self) -> Dict[str, Any]:
+        # for nlp.pipe(n_process=...) under spawn: sessions and tokenizers are rebuilt there
+        state = dict(self.__dict__)
+        state["_session"] = None
+        state["_tokenizer"] = None
+        return state
+
     # -- serialization: the graph, the tokenizer and the width are all the state there is ----
     def to_disk(self, path: Path, *, exclude: Iterable[str] = tuple()) -> None:
         path = Path(path)
@@ -312,17 +327,22 @@ class PIIEncoder:
         for name in (GRAPH_FILE, TOKENIZER_FILE):
             if not (path / name).is_file():
                 raise SpacyPIIError(Errors.E701.format(name=self.name, file=name))
-        self.set_model((path / GRAPH_FILE).read_bytes(), (path / TOKENIZER_FILE).read_text(encoding="utf8"))
+        cfg = srsly.read_json(path / CFG_FILE) if (path / CFG_FILE).is_file() else {}
+        self.set_model(
+            (path / GRAPH_FILE).read_bytes(),
+            (path / TOKENIZER_FILE).read_text(encoding="utf8"),
+            int(cfg.get("width", 0)),
+        )
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
         if self.graph is None or self.tokenizer_json is None:
             raise SpacyPIIError(Errors.E700.format(name=self.name))
-        return srsly.msgpack_dumps({"graph": self.graph, "tokenizer": self.tokenizer_json})
+        return srsly.msgpack_dumps({"graph": self.graph, "tokenizer": self.tokenizer_json, "width": self.width})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "PIIEncoder":
         msg = srsly.msgpack_loads(data)
-        self.set_model(msg["graph"], msg["tokenizer"])
+        self.set_model(msg["graph"], msg["tokenizer"], int(msg.get("width", 0)))
         return self
 
 
