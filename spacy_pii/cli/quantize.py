@@ -81,7 +81,7 @@ def quantize_cli(
         # one text at a time: int8 activations are quantized per call, so a batch's neighbours
         # move the numbers a little; text by text (a long text's windows in one call, as
         # spacy-transformers runs them) both builds must agree exactly
-        reloaded.get_pipe("pii_encoder").cfg["batch_wordpieces"] = 1 << 30
+        reloaded.get_pipe("pii_encoder").cfg["batch_wordpieces"] = 1 << 30  # type: ignore[attr-defined]
         before = [_spans(reference(t)) for t in texts]
         after = [_spans(reloaded(t)) for t in texts]
     else:
