@@ -285,9 +285,15 @@ def test_cli_usage_errors(spark: Any, pii_model_path: Path, tmp_path: Path) -> N
     assert no_model.exit_code == 3 and "[E200]" in no_model.stderr
 
 
-def test_module_entry_point_help() -> None:
+@pytest.mark.parametrize("how", ["module", "script"])
+def test_module_entry_point_help(how: str, tmp_path: Path) -> None:
+    """`python -m spacy_pii.spark`, and the file spark-submit runs as a script (from another
+    folder, as spark-submit does): the same command, no sys.path workaround needed."""
+    import spacy_pii.spark.__main__ as entry
+
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    proc = subprocess.run([sys.executable, "-m", "spacy_pii.spark", "--help"], capture_output=True,
-                          text=True, env=env, timeout=120)
+    args = ["-m", "spacy_pii.spark"] if how == "module" else [entry.__file__]
+    proc = subprocess.run([sys.executable, *args, "--help"], capture_output=True, text=True, env=env,
+                          timeout=300, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "--column" in proc.stdout and "--partitions" in proc.stdout
