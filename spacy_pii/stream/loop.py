@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import BinaryIO, Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
+from typing import Any, BinaryIO, Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
 
 from ..errors import Errors, SpacyPIIError
 from .jsonl import KeyPath, PreparedLine, mask_line
@@ -60,6 +60,10 @@ class LineRedactionError(SpacyPIIError):
         self.line = line
         self.exc_type = exc_type
         super().__init__(Errors.E208.format(source=source, line=line, exc_type=exc_type))
+
+    def __reduce__(self) -> Any:
+        # rebuilt from its fields when a --workers process sends it back
+        return (type(self), (self.source, self.line, self.exc_type))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """The stream's redaction from a spaCy pipeline: a `RedactFn` over `nlp.pipe`."""
+from dataclasses import dataclass
 from typing import Any, List, Optional
 
 from ..operators import RedactionPolicy
@@ -35,3 +36,27 @@ def nlp_redact_fn(nlp: Any, *, policy: Optional[RedactionPolicy] = None) -> Reda
         return out
 
     return redact
+
+
+@dataclass(frozen=True)
+class PipelineRedactFn:
+    """A picklable recipe for a RedactFn: what each `--workers` process calls once to load
+    its own pipeline.
+
+    model (str): package name or pipeline directory.
+    policy (Optional[RedactionPolicy]): how to redact; None: the component's own policy.
+    threads (int): encoder threads in this process (0: the runtime's default).
+    """
+
+    model: str
+    policy: Optional[RedactionPolicy] = None
+    threads: int = 0
+
+    def __call__(self) -> RedactFn:
+        import spacy
+
+        from ..encoder import set_encoder_threads
+
+        nlp = spacy.load(self.model)
+        set_encoder_threads(nlp, self.threads)
+        return nlp_redact_fn(nlp, policy=self.policy)
