@@ -254,6 +254,8 @@ class RunResult:
     words_per_line: float
     wordpieces_per_line: Optional[float]
     pipe_names: List[str] = field(default_factory=list)
+    # padded / real wordpieces the encoder ran in the throughput loop (pii_encoder only)
+    padding_ratio: Optional[float] = None
 
     @classmethod
     def from_dict(cls, data: Dict[str, Any]) -> "RunResult":
@@ -299,6 +301,13 @@ def transformer_tokenizer(nlp: "Language") -> Optional[Any]:
     return None
 
 
+def lean_encoder(nlp: "Language") -> Optional[Any]:
+    """The pipeline's `pii_encoder` (the torch-free int8 encoder), or None without one."""
+    from .encoder import PIIEncoder
+
+    return next((p for _, p in nlp.pipeline if isinstance(p, PIIEncoder)), None)
+
+
 def wordpieces_per_text(nlp: "Language", texts: Sequence[str]) -> Optional[float]:
     """Average wordpieces per text (no special tokens) by the transformer's tokenizer.
 
@@ -306,6 +315,9 @@ def wordpieces_per_text(nlp: "Language", texts: Sequence[str]) -> Optional[float
     texts (Sequence[str]): the texts.
     RETURNS (Optional[float]): the average, or None if there is no transformer or no text.
     """
+    encoder = lean_encoder(nlp)
+    if encoder is not None and texts:
+        return sum(len(encoder.tokenizer.encode(t, add_special_tokens=False).ids) for t in texts) / len(texts)
     tokenizer = transformer_tokenizer(nlp)
     if tokenizer is None or not texts:
         return None
@@ -364,7 +376,11 @@ def load_pipeline_timed(model: str, threads: int) -> Tuple["Language", float, fl
     import_s = time.perf_counter() - start
     start = time.perf_counter()
     nlp = spacy.load(model)
-    return nlp, import_s, time.perf_counter() - start
+    load_s = time.perf_counter() - start
+    from .encoder import set_encoder_threads
+
+    set_encoder_threads(nlp, threads)
+    return nlp, import_s, load_s
 
 
 def measure_loaded(
@@ -389,7 +405,13 @@ def measure_loaded(
     lines = log_lines(settings.n_lines, settings.seed)
 
     latency = measure_latency(nlp, timed, warm)
+    encoder = lean_encoder(nlp)
+    if encoder is not None:
+        encoder.wordpieces = {"padded": 0, "real": 0}
     seconds = max(measure_throughput(nlp, lines, settings.batch_size), 1e-9)
+    padding = None
+    if encoder is not None and encoder.wordpieces["real"]:
+        padding = encoder.wordpieces["padded"] / encoder.wordpieces["real"]
 
     # Counted outside the timed loops: the tokenizer alone, as the pipeline sees the texts.
     words = sum(len(nlp.make_doc(line)) for line in lines)
@@ -413,6 +435,7 @@ def measure_loaded(
         words_per_line=words / n_lines,
         wordpieces_per_line=wordpieces_per_text(nlp, lines),
         pipe_names=list(nlp.pipe_names),
+        padding_ratio=padding,
     )
 
 
@@ -452,6 +475,7 @@ def measure_in_subprocess(
     *,
     timeout: Optional[float] = None,
     on_progress: Optional[ProgressFn] = None,
+    python: str = sys.executable,
 ) -> RunResult:
     """Run `measure_pipeline` in a fresh Python process and return its result.
 
@@ -460,6 +484,7 @@ def measure_in_subprocess(
     settings (BenchmarkSettings): sizes of the text sets, batch size, warm-up, seed.
     timeout (Optional[float]): seconds before the process is killed.
     on_progress (Optional[ProgressFn]): receives the process's stderr, if it wrote any.
+    python (str): the interpreter (e.g. a runtime-only venv's, where torch is absent).
     RETURNS (RunResult): the figures.
     """
     with tempfile.TemporaryDirectory(prefix="spacy-pii-bench-") as tmp:
@@ -472,7 +497,7 @@ def measure_in_subprocess(
         }
         # stdout is not ours to write to: the caller's stdout carries data only.
         proc = subprocess.run(
-            [sys.executable, "-m", "spacy_pii.benchmark", json.dumps(args)],
+            [python, "-m", "spacy_pii.benchmark", json.dumps(args)],
             env=child_env(threads),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -656,9 +681,11 @@ def run_benchmark(
     settings: Optional[BenchmarkSettings] = None,
     timeout: Optional[float] = None,
     on_progress: Optional[ProgressFn] = None,
+    python: str = sys.executable,
 ) -> BenchmarkReport:
     """Measure a pipeline, and its fp32 original beside it when given, one fresh process per
-    model and thread setting.
+    model and thread setting (in `python`: pass a runtime-only venv's interpreter to measure
+    start-up and RSS as users get them).
 
     model (str): the pipeline (the int8 one when `fp32` is given), package name or directory.
     fp32 (Optional[str]): the fp32 pipeline to compare with.
@@ -688,7 +715,8 @@ def run_benchmark(
             say(f"{label}: {location.model} with {n} thread(s) ...")
             start = time.perf_counter()
             run = measure_in_subprocess(location.model, n, settings, timeout=timeout,
-                                        on_progress=on_progress)
+                                        on_progress=on_progress,
+                                        python=sys.executable if label == "fp32" else python)
             say(f"{label}: {n} thread(s) done in {time.perf_counter() - start:.1f} s")
             runs.append(run)
         models.append(ModelReport(label=label, location=location, size_bytes=size, runs=runs))
@@ -737,6 +765,9 @@ def summary_rows(report: BenchmarkReport) -> List[SummaryRow]:
     wordpieces = [m.runs[0].wordpieces_per_line if m.runs else None for m in models]
     if any(w is not None for w in wordpieces):
         add("Wordpieces per log line", wordpieces, 1)
+    padding = [max((r.padding_ratio or 0.0 for r in m.runs), default=0.0) or None for m in models]
+    if any(p is not None for p in padding):
+        add("Wordpieces run, padded / real", padding, 2)
     return rows
 
 

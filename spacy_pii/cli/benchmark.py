@@ -85,6 +85,19 @@ def benchmark_cli(
     timeout: float = typer.Option(
         0, "--timeout", help="Seconds before a measuring process is killed (0: no limit)"
     ),
+    python: Optional[str] = typer.Option(
+        None, "--python", help="Interpreter for the --model runs and `spacy-pii redact` "
+        "(e.g. .venv-runtime/bin/python: what users install, no torch); default: this one"
+    ),
+    workers: str = typer.Option(
+        "1,2", "--workers", help="`spacy-pii redact --workers` settings to run end to end "
+        "(comma-separated; empty: none)"
+    ),
+    stream_lines: int = typer.Option(3000, "--stream-lines", help="Log lines piped through redact"),
+    presidio_model: Optional[str] = typer.Option(
+        None, "--presidio-model", help="spaCy NER package Presidio runs with (e.g. "
+        "en_core_web_sm); measured on the same lines, one thread, when presidio is installed"
+    ),
 ) -> None:
     """Measure batch-1 latency (p50/p95/p99) on short support-chat utterances, nlp.pipe
     throughput on log lines, peak RSS, cold load time and size on disk, each model and thread
@@ -117,22 +130,41 @@ def benchmark_cli(
         )
     settings = BenchmarkSettings(n_latency=n_latency, n_lines=n_lines, batch_size=batch_size,
                                  warmup=warmup, seed=seed)
+    worker_list = parse_threads(workers) if workers.strip() else []
+    interpreter = python or sys.executable
+    say = lambda msg: err_console.print(msg, markup=False, highlight=False)  # noqa: E731
+    stream = None
     try:
         report = run_benchmark(
             model, fp32, threads=thread_list, settings=settings, timeout=timeout or None,
-            on_progress=lambda msg: err_console.print(msg, markup=False, highlight=False),
+            on_progress=say, python=interpreter,
         )
-    except SpacyPIIError as e:
+        if worker_list or presidio_model:
+            from ..stream_benchmark import run_stream_benchmark
+
+            say(f"spacy-pii redact --workers {workers} and Presidio on {stream_lines} log lines ...")
+            stream = run_stream_benchmark(
+                model, python=interpreter, workers=worker_list, n_lines=stream_lines, seed=seed,
+                presidio_model=presidio_model,
+            )
+    except (SpacyPIIError, RuntimeError) as e:
         err_console.print(str(e), markup=False)
         raise typer.Exit(EXIT_UNEXPECTED)
 
-    data = orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2)
+    full = report.to_dict()
+    if stream is not None:
+        full["stream"] = stream.to_dict()
+    data = orjson.dumps(full, option=orjson.OPT_INDENT_2)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(data + b"\n")
         err_console.print(f"JSON report written to {output}", markup=False)
     if markdown:
         sys.stdout.write(markdown_table(report))
+        if stream is not None:
+            from ..stream_benchmark import stream_markdown
+
+            sys.stdout.write("\n" + stream_markdown(stream))
     else:
         err_console.print(report_table(report))
         if output is None:
