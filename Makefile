@@ -114,6 +114,9 @@ evaluate: install
 	$(BIN)/spacy-pii evaluate $(TRF)/model-best tests/data/challenge.jsonl --output $(OUT)/metrics-fp32-challenge.json
 	$(BIN)/spacy-pii evaluate $(OUT)/int8 tests/data/challenge.jsonl --output $(OUT)/metrics-int8-challenge.json
 	$(BIN)/spacy-pii evaluate $(OUT)/int8 tests/data/challenge.jsonl --ner-only --output $(OUT)/metrics-int8-challenge-ner.json
+	$(BIN)/python training/split_sets.py tests/data/challenge.jsonl $(OUT)
+	for s in v1 v2 v3; do $(BIN)/spacy-pii evaluate $(OUT)/int8 $(OUT)/challenge-$$s.jsonl \
+		--output $(OUT)/metrics-int8-challenge-$$s.json || exit 1; done
 
 package: install
 	rm -rf $(OUT)/pkg && mkdir -p $(OUT)/pkg packages

@@ -320,7 +320,7 @@ def test_cli_markdown(tiny_path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [
         "benchmark", "--model", str(tiny_path), "--n-latency", "5",
         "--n-lines", "20", "--batch-size", "8", "--warmup", "2", "--threads", "1",
-        "--markdown", "--output", str(out), "--timeout", "120",
+        "--markdown", "--output", str(out), "--timeout", "120", "--workers", "",
     ])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -353,3 +353,19 @@ def test_cli_bad_options(args: List[str], code: int, tiny_path: Path) -> None:
     assert result.exit_code == code
     assert result.stdout == ""
     assert re.search(r"\[E3\d\d\]|\[E200\]", result.stderr)
+
+
+def test_redact_end_to_end_figures(pii_model_path: Path) -> None:
+    """`spacy-pii redact` as a user runs it: every line out, first-line time and RSS per process."""
+    import sys
+
+    from spacy_pii.stream_benchmark import StreamReport, measure_redact, stream_markdown
+
+    lines = log_lines(40)
+    runs = [measure_redact(sys.executable, str(pii_model_path), w, lines) for w in (1, 2)]
+    for run in runs:
+        assert run.lines == 40 and 0 < run.first_line_s <= run.wall_s
+        assert run.lines_per_s > 0 and run.rss_mb["main"] > 0
+    assert len(runs[1].rss_mb) >= 3  # the command and its two workers (and a resource tracker)
+    table = stream_markdown(StreamReport(40, 170.0, runs, None))
+    assert "| --workers 2 |" in table and "Presidio: not measured" in table

@@ -1,4 +1,5 @@
-"""The committed en_pii package: loads offline, int8 on disk, reloads strictly, predicts sensibly."""
+"""The committed en_pii package: the lean int8 pipeline loads offline, reloads the same,
+predicts sensibly, and scores its spans."""
 import warnings
 from pathlib import Path
 
@@ -6,7 +7,7 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from spacy_pii.quantize.onnx_int8 import ONNX_ARCHITECTURE, OnnxHFShim
+from spacy_pii.encoder import DOC_TENSOR_ARCHITECTURE, ENCODER_FACTORY, PIIEncoder
 
 pytestmark = pytest.mark.skipif(
     not spacy.util.is_package("en_pii"), reason="en_pii is not installed (make install installs packages/)"
@@ -23,21 +24,30 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 def test_pipeline_shape(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert nlp.pipe_names == ["transformer", "ner", "pii_redactor"]
-    cfg = nlp.config["components"]["transformer"]["model"]
-    assert cfg["@architectures"] == ONNX_ARCHITECTURE
-    shim = nlp.get_pipe("transformer").model.layers[0].shims[0]
-    assert isinstance(shim, OnnxHFShim)
-    assert "/" not in cfg["name"]  # no training path leaks into the package
+    assert nlp.pipe_names == [ENCODER_FACTORY, "ner", "pii_redactor"]
+    assert isinstance(nlp.get_pipe(ENCODER_FACTORY), PIIEncoder)
+    assert nlp.config["components"]["ner"]["model"]["tok2vec"]["@architectures"] == DOC_TENSOR_ARCHITECTURE
+    text = nlp.config.to_str()
+    assert "spacy-transformers" not in text and "/work/" not in text  # no training stack or path
+    requirements = " ".join(nlp.meta.get("requirements", []))
+    assert "spacy-transformers" not in requirements and "torch" not in requirements
+
+
+def test_scores_vary_and_lie_in_0_1(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Priya Raman from Lisbon wrote to priya@example.com; card 4111 1111 1111 1111; "
+              "bill may come in june, said mark")
+    scores = [s._.pii_score for s in doc.spans["pii"]]
+    assert scores and all(0.0 <= x <= 1.0 for x in scores)
+    assert len(set(round(x, 4) for x in scores)) > 1
 
 
 def test_log_tokenizer_and_collapsed_machine_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "spacy-pii.LogTokenizer.v1"
     line = "ts=2024-05-01T10:00:00Z req=7f3c9a2e-51b4-4c1e-9d0a-2b8e6f1c3d44 ip=10.2.3.4"
     assert [t.text for t in nlp.make_doc(line)][:3] == ["ts", "=", "2024-05-01T10:00:00Z"]
-    hf = nlp.get_pipe("transformer").model.layers[0].shims[0]._hfmodel.tokenizer
+    tokenizer = nlp.get_pipe(ENCODER_FACTORY).tokenizer
     # the timestamp and the UUID reach the encoder as one wordpiece each
-    assert hf.tokenize(line)[:7] == ["ts", "=", "stamp", "re", "##q", "=", "token"]
+    assert tokenizer.encode(line, add_special_tokens=False).tokens[:7] == ["ts", "=", "stamp", "re", "##q", "=", "token"]
 
 
 def test_no_minilm_package_needed() -> None:
@@ -62,6 +72,8 @@ def test_reload_from_disk_predicts_the_same(nlp, tmp_path: Path) -> None:  # typ
         again = spacy.load(tmp_path / "copy")
     after = [[(s.start_char, s.end_char, s.label_) for s in d.ents] for d in again.pipe(texts)]
     assert before == after
+    one_by_one = [[(s.start_char, s.end_char, s.label_) for s in again(t).ents] for t in texts]
+    assert one_by_one == before  # a text's result does not depend on its batch
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,9 @@ COLUMNS = [
     ("challenge fp32", "metrics-fp32-challenge.json"),
     ("challenge int8", "metrics-int8-challenge.json"),
     ("challenge int8 NER only", "metrics-int8-challenge-ner.json"),
+    ("challenge v1 int8", "metrics-int8-challenge-v1.json"),
+    ("challenge v2 int8", "metrics-int8-challenge-v2.json"),
+    ("challenge v3 int8", "metrics-int8-challenge-v3.json"),
 ]
 
 
