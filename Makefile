@@ -32,11 +32,12 @@ $(VENV)/.installed: setup.cfg constraints.txt $(EN_PII_WHEEL)
 	$(PIP) --no-deps --force-reinstall $(EN_PII_WHEEL)
 	touch $@
 
-# The wheel goes in with its dependencies resolved by pip: it must pull nothing but spacy-pii.
+# `pip check` then shows the wheel needs nothing but what spacy-pii itself installed.
 $(RT_VENV)/.installed: setup.cfg constraints.txt $(EN_PII_WHEEL)
 	test -d $(RT_VENV) || $(PY) -m venv $(RT_VENV)
 	$(RT_PIP) -e .
-	$(RT_PIP) --force-reinstall $(EN_PII_WHEEL)
+	$(RT_PIP) --no-deps --force-reinstall $(EN_PII_WHEEL)
+	$(RT_VENV)/bin/pip check
 	$(RT_VENV)/bin/python -c "import importlib.util as u, sys; bad = [m for m in ('torch', 'transformers', 'spacy_transformers') if u.find_spec(m)]; sys.exit('runtime venv has ' + ', '.join(bad) if bad else 0)"
 	touch $@
 

@@ -92,18 +92,27 @@ def test_workers_that_cannot_load_raise_before_reading() -> None:
 
 
 def test_closed_stdout_ends_quietly_with_exit_0(pii_model_path: Path) -> None:
+    import threading
+
     cmd = [sys.executable, "-m", "spacy_pii.cli", "redact", "--model", str(pii_model_path), "--workers", "2"]
     data = b"".join(b"Jane Doe wrote to jane.doe@example.com about Paris\n" for _ in range(3000))
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     assert proc.stdout is not None and proc.stdin is not None
+    stdin = proc.stdin
+
+    def feed() -> None:
+        try:
+            stdin.write(data)
+            stdin.close()
+        except BrokenPipeError:
+            pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
     first = proc.stdout.readline()
     proc.stdout.close()  # like `| head -1`
-    try:
-        proc.stdin.write(data)
-        proc.stdin.close()
-    except BrokenPipeError:
-        pass
     assert proc.wait(timeout=300) == 0
+    feeder.join(timeout=60)
     err = proc.stderr.read() if proc.stderr else b""
     assert first == b"[PERSON] wrote to [EMAIL_ADDRESS] about [LOCATION]\n"
     assert b"Traceback" not in err and b"jane" not in err.lower()

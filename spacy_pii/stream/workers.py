@@ -8,9 +8,11 @@ input. What a batch does is the one-process code (`redact_lines`): the same outp
 same per-line fail-closed handling; a worker that dies fails its batch closed by --on-error.
 """
 import multiprocessing
+import os
 import queue
 import signal
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -25,8 +27,22 @@ def _init_worker(make_redact: Callable[[], RedactFn], config: StreamConfig) -> N
     # Ctrl-C goes to the whole process group: the main process handles it and stops the
     # workers; a worker must not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # stdout carries the main process's data only, and a worker holding the pipe open would
+    # keep a reader (`| head`) waiting after the main process is gone.
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 0)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER["redact"] = make_redact()
     _WORKER["config"] = config
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose main process died (killed, not stopped) must not live on."""
+    while os.getppid() == parent:
+        time.sleep(_POLL * 5)
+    os._exit(0)
 
 
 def _run_batch(lines: Sequence[Line], carried: Sequence[Optional[str]]) -> BatchResult:
