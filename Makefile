@@ -106,7 +106,7 @@ train-cnn: install
 
 quantize: install
 	$(BIN)/spacy-pii quantize $(TRF)/model-best $(OUT)/int8 --backend lean --check $(CORPUS)/dev.jsonl \
-		--check-limit 200 --keep-fp32 'layer\.[01]\.output\.dense'
+		--check-limit 200 --keep-fp32 'layer\.[01]\.output\.dense' --calibrate $(CORPUS)/dev.jsonl
 
 evaluate: install
 	$(BIN)/spacy-pii evaluate $(TRF)/model-best $(CORPUS)/test.jsonl --output $(OUT)/metrics-fp32-test.json
