@@ -82,7 +82,10 @@ def test_a_dead_worker_fails_its_batch_closed() -> None:
     rows = out.splitlines()
     assert len(rows) == 30  # one line out per line in, in order
     assert b"CRASH" not in out and b"user10@example.com" not in out
-    assert 10 < stats.failed and all("@" not in r.decode() or b"<EMAIL_ADDRESS>" in r for r in rows)
+    # the crashing batch fails whole; batches still in flight when the pool broke fail too,
+    # how many depends on timing: whole batches of 5, and never a line in clear
+    assert stats.failed >= 5 and stats.failed % 5 == 0
+    assert all("@" not in r.decode() or b"<EMAIL_ADDRESS>" in r for r in rows)
     assert rows[0] == b"line 0 nothing here"
 
 

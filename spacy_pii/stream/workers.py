@@ -93,15 +93,19 @@ class ParallelStreamRedactor(StreamRedactor):
         RAISES: whatever building the pipeline raised in a worker (e.g. a model that does
             not load), as `BrokenProcessPool` with that error as its cause when it can.
         """
-        ctx = multiprocessing.get_context("spawn")  # a fork would copy threads and sessions
-        self._pool = ProcessPoolExecutor(
-            self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.make_redact, self.config)
-        )
-        for future in [self._pool.submit(_ready) for _ in range(self.workers)]:
-            future.result()
+        self._pool = self._new_pool()
         self._writer = threading.Thread(target=self._write_in_order, name="spacy-pii-writer", daemon=True)
         self._writer.start()
         return self
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("spawn")  # a fork would copy threads and sessions
+        pool = ProcessPoolExecutor(
+            self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.make_redact, self.config)
+        )
+        for future in [pool.submit(_ready) for _ in range(self.workers)]:
+            future.result()
+        return pool
 
     def process_batch(self, lines: Sequence[Line]) -> None:
         if not lines:
@@ -111,8 +115,22 @@ class ParallelStreamRedactor(StreamRedactor):
         while not self._slots.acquire(timeout=_POLL):
             self._check()
         assert self._pool is not None
-        future = self._pool.submit(_run_batch, list(lines), carried)
+        future: Future
+        try:
+            future = self._pool.submit(_run_batch, list(lines), carried)
+        except Exception as e:  # the pool broke (a worker died): fail this batch closed ...
+            future = Future()
+            future.set_exception(e)
+            self._restart()  # ... and redact the next ones with new workers
         self._pending.put((future, list(lines), carried))
+
+    def _restart(self) -> None:
+        old, self._pool = self._pool, None
+        if old is not None:
+            for proc in list(getattr(old, "_processes", {}).values()):
+                proc.terminate()
+            old.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
 
     def _check(self) -> None:
         if self._error is not None:
