@@ -125,12 +125,15 @@ class ParallelStreamRedactor(StreamRedactor):
         self._pending.put((future, list(lines), carried))
 
     def _restart(self) -> None:
-        old, self._pool = self._pool, None
-        if old is not None:
-            for proc in list(getattr(old, "_processes", {}).values()):
-                proc.terminate()
-            old.shutdown(wait=False, cancel_futures=True)
+        self._stop_pool()
         self._pool = self._new_pool()
+
+    def _stop_pool(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.terminate()
+            pool.shutdown(wait=False)
 
     def _check(self) -> None:
         if self._error is not None:
@@ -161,8 +164,10 @@ class ParallelStreamRedactor(StreamRedactor):
                 item = self._pending.get_nowait()
             except queue.Empty:
                 return
+            # Dropped, not cancelled: Python 3.11's pool manager thread sets an exception on
+            # every pending future when its workers are terminated, and raises (a traceback on
+            # stderr) if one was cancelled. A dropped batch is never written either way.
             if item is not None:
-                item[0].cancel()
                 self._slots.release()
 
     def _finish(self) -> None:
@@ -177,30 +182,22 @@ class ParallelStreamRedactor(StreamRedactor):
         """Stop the workers (pending batches are dropped; written lines stay written)."""
         self._cancel()
         self._pending.put(None)
-        if self._pool is not None:
-            for proc in list(getattr(self._pool, "_processes", {}).values()):
-                proc.terminate()
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        self._stop_pool()
+
+    def _run_with_workers(self, body: Callable[[], object]) -> StreamStats:
+        """Start the workers, run the one-process loop (which submits), wait for the writer."""
+        try:
+            if self._pool is None:
+                self.start()
+            body()
+            self._finish()
+        finally:
+            self.close()
+            self.stats.stop()
+        return self.stats
 
     def run(self, sources: Sequence[InputSource]) -> StreamStats:
-        try:
-            if self._pool is None:
-                self.start()
-            super().run(sources)
-            self._finish()
-        finally:
-            self.close()
-            self.stats.stop()
-        return self.stats
+        return self._run_with_workers(lambda: StreamRedactor.run(self, sources))
 
     def run_lines(self, lines: Any) -> StreamStats:
-        try:
-            if self._pool is None:
-                self.start()
-            super().run_lines(lines)
-            self._finish()
-        finally:
-            self.close()
-            self.stats.stop()
-        return self.stats
+        return self._run_with_workers(lambda: StreamRedactor.run_lines(self, lines))
