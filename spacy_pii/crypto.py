@@ -107,7 +107,7 @@ def encrypt_value(value: str, label: str, key: Optional[KeyLike]) -> str:
 
     value (str): the value.
     label (str): the label shown in the output.
-    key (Union[bytes, str]): the user key; None or empty raises E500.
+    key (Union[bytes, str]): the user key; None or empty raises E101.
     RETURNS (str): the replacement.
     """
     user_key = as_key_bytes(key, "the encrypt operator")
@@ -147,7 +147,7 @@ class MappingWriter:
     Read it back with `read_mapping` and the same key.
 
     path (Union[str, Path]): the file; created or truncated.
-    key (Optional[Union[bytes, str]]): the user key; None raises E500.
+    key (Optional[Union[bytes, str]]): the user key; None raises E101.
     """
 
     def __init__(self, path: Union[str, Path], key: Optional[KeyLike]) -> None:

@@ -3,7 +3,9 @@
 Messages name where (file, line, offset, label) and never carry the text of a span or line:
 a PII value must never reach a log, an exception or a traceback.
 Code ranges: E0xx labels/corpus, E1xx detectors/operators/redactor, E2xx CLI and streams,
-E3xx model build, quantization and evaluation, E4xx Spark.
+E3xx model build, quantization and evaluation, E400-E429 Spark, E430-E449 detector
+selection, E5xx keyed operators and restore, E6xx label maps and thresholds, E7xx the lean
+runtime and workers, E8xx the service. One failure has one code (a missing key: E101).
 
 spaCy's shape (`spacy.errors.ErrorsWithCodes`): a message is written without its code and
 reading `Errors.E123` adds the "[E123] " prefix, so the code is written once, as the name.
@@ -46,9 +48,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E019 = "{path}:{line}: the line is a JSON {kind}, not an object."
     # --- detectors / operators / redactor (E1xx) ---
     E100 = "Unknown redaction operator {name!r}{where}. Valid operators: {valid}."
-    E101 = ("The operator(s) {operators} need a secret key and none was given: pass "
-            "--key-file PATH (a file holding the key), key= or key_file= in Python, or set the "
-            "{env} environment variable.")
+    E101 = ("{what} needs a secret key and none was given: pass --key-file PATH (a file "
+            "holding the key), key= or key_file= in Python, or set the SPACY_PII_KEY environment "
+            "variable (on Spark: on the driver and the executors, spark.executorEnv.SPACY_PII_KEY). "
+            "There is no default key.")
     E102 = "Key file not found: {path}."
     E103 = "Cannot use key file {path}: {reason}. Write a secret key into it."
     E104 = "mask_char must be exactly one character, got {length} characters."
@@ -73,10 +76,6 @@ class Errors(metaclass=ErrorsWithCodes):
             "`pip install 'spacy-pii[presidio]'`.")
     # --- CLI and streams (E2xx) ---
     E200 = "Could not load the model {model!r} ({reason}). {hint}"
-    E201 = ("The pipeline {model!r} has no pii_redactor component (pipes: {pipes}). "
-            "Add one with nlp.add_pipe(\"pii_redactor\") or pass --model with a spacy-pii model.")
-    E202 = ("The operator(s) {operators} need a key: pass --key-file PATH or set the "
-            "SPACY_PII_KEY environment variable.")
     E203 = "--operator-for expects LABEL=OPERATOR, got {value!r}."
     E204 = "{path}: no such file, or not a regular file."
     E205 = "--key {value!r}: a JSON key path is dot-separated non-empty keys, like user.email."
@@ -87,6 +86,15 @@ class Errors(metaclass=ErrorsWithCodes):
             "full traceback (it may contain input text).")
     E210 = "--key selects JSON values: it needs --jsonl."
     E211 = "--out {path} is a directory: give the report a file name, like report.html."
+    # rsyslog mmexternal mode (`redact --rsyslog`): E230-E239
+    E230 = ("{source}:{line}: the fulljson message is not a JSON object with a string msg "
+            "({reason}); left unmarked (quarantined).")
+    E231 = ("{source}:{line}: the fulljson message has no uuid, so the reply cannot name it: "
+            "add `set $.spacy_pii_uuid = $uuid;` before the mmexternal action (docs/rsyslog.md); "
+            "left unmarked (quarantined). Said once.")
+    E232 = "--rsyslog cannot be used with {what}: rsyslog hands over one message at a time on stdin."
+    E233 = "--log-file needs --rsyslog (the other modes write diagnostics to stderr)."
+    E234 = "{source}:{line}: the reply could not be built ({exc_type}); left unmarked (quarantined)."
     # --- model, quantization, evaluation (E3xx) ---
     E303 = "{differ} of {n} texts got other spans after reload."
     E320 = ("The benchmark of {model!r} ({threads} thread(s)) failed while {stage} "
@@ -112,6 +120,29 @@ class Errors(metaclass=ErrorsWithCodes):
             "sets: add {factory} before ner (or do not disable it).")
     E703 = ("Cannot build the lean pipeline: {reason}.")
     E704 = "--workers above 1 cannot be used with {what}: {fix}."
+    # --- the service, `spacy-pii serve` (E800-E849) ---
+    E800 = "The request body is larger than {limit} bytes (--max-body-bytes)."
+    E801 = "Text {index} is longer than {limit} characters (--max-line-chars)."
+    E802 = "The server is at its limit of {limit} requests in flight (--max-concurrency); retry later."
+    E803 = "Missing or wrong API key: send the header `Authorization: Bearer KEY` (--api-key-file)."
+    E804 = "The model is still loading in {waiting} of {workers} worker(s); retry later."
+    E805 = ("--host {host} is not a loopback address: pass --api-key-file PATH so that every "
+            "request must carry that key.")
+    E806 = "Cannot use API key file {path}: {reason}."
+    E807 = "{field} must be {expected}."
+    E808 = ("The {operator} operator takes its key from the server (--key-file or "
+            "SPACY_PII_KEY), never from a request: remove the key parameter.")
+    E809 = ("The {operator} operator needs a key on the server: start it with --key-file PATH "
+            "or the SPACY_PII_KEY environment variable.")
+    E810 = "The value could not be decrypted: the key is wrong, or the value was altered or cut."
+    E811 = "A worker process failed ({reason}); the request was not redacted."
+    E812 = "Worker {index} could not load the model {model!r} ({reason})."
+    E813 = ("Unsupported content type {ctype!r}: send application/json or "
+            "application/x-ndjson.")
+    E814 = "Line {line} of the NDJSON body is not UTF-8."
+    E815 = "The request body is not valid JSON."
+    E816 = "The server is shutting down; retry on another instance."
+    E817 = "{option} must be {rule}, got {value}."
     # --- Spark (E4xx) ---
     E400 = ("spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
             "with `pip install 'spacy-pii[spark]'`.")
@@ -119,9 +150,6 @@ class Errors(metaclass=ErrorsWithCodes):
             "config.cfg), got {model!r}.")
     E402 = ("{what} needs an active SparkSession: create one first "
             "(SparkSession.builder.getOrCreate()).")
-    E403 = ("The operator(s) {operators} need a key: pass key_file= (a path readable on "
-            "every executor), key=, or set SPACY_PII_KEY on the driver and the executors "
-            "(spark.executorEnv.SPACY_PII_KEY).")
     E404 = "Pass key= or key_file=, not both."
     E405 = "Column {column!r} is not in the input (columns: {columns})."
     E406 = "Column {column!r} has type {type}; only string columns can be redacted."
@@ -140,9 +168,6 @@ class Errors(metaclass=ErrorsWithCodes):
     E433 = ("Unknown country code(s): {countries}. Use ISO 3166-1 alpha-2 codes such as "
             "US, GB (or UK), ES, IT, IN, AU, SG, PL, CA.")
     # --- encrypt / surrogate operators, restore (E500-E549) ---
-    E500 = ("{what} needs a secret key and none was given: pass --key-file PATH (a file "
-            "holding the key) or set the SPACY_PII_KEY environment variable (key= in Python). "
-            "There is no default key.")
     E501 = ("The key for {what} is shorter than {min_bytes} bytes: use a random key, e.g. "
             "`openssl rand -base64 32 > key.txt`.")
     E502 = ("{where}: token {index} could not be decrypted: the key is wrong, or the "

@@ -29,12 +29,12 @@ def as_key_bytes(key: Optional[KeyLike], what: str) -> bytes:
     key (Optional[Union[bytes, str]]): the user key; a str is UTF-8 encoded.
     what (str): what needs the key, for the message ("the encrypt operator").
     RETURNS (bytes): the key.
-    RAISES (SpacyPIIError): E500 when there is no key, E501 when it is too short.
+    RAISES (SpacyPIIError): E101 when there is no key, E501 when it is too short.
     """
     if isinstance(key, str):
         key = key.encode("utf-8")
     if not key:
-        raise SpacyPIIError(Errors.E500.format(what=what))
+        raise SpacyPIIError(Errors.E101.format(what=what[:1].upper() + what[1:]))
     if not isinstance(key, bytes):
         raise SpacyPIIError(Errors.E114.format(type=type(key).__name__))
     if len(key) < MIN_KEY_BYTES:

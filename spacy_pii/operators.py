@@ -55,7 +55,8 @@ class MissingKeyError(SpacyPIIError):
 
     def __init__(self, operators: Sequence[str]) -> None:
         self.operators = list(operators)
-        super().__init__(Errors.E101.format(operators=", ".join(self.operators), env=KEY_ENV))
+        what = "The operator" + ("s " if len(self.operators) > 1 else " ") + ", ".join(self.operators)
+        super().__init__(Errors.E101.format(what=what))
 
 
 # --- operators --------------------------------------------------------------------------
@@ -410,6 +411,19 @@ class RedactionPolicy:
             spans = [s for s in spans if self.selects(text[s[0] : s[1]], s[2])]
         if not is_disjoint(spans):
             spans = [(s, e, label) for s, e, label, _ in resolve_overlaps(text, spans)]
+        return self.replace_disjoint(text, spans)
+
+    def replace_disjoint(self, text: str, spans: Sequence[Tuple[int, int, str]]) -> str:
+        """Replace spans already selected and resolved (sorted, disjoint): the last step of
+        `apply`, and all that `PIIRedactor.redact` needs after its one selection pass.
+
+        text (str): the text.
+        spans (Sequence[Tuple[int, int, str]]): sorted, disjoint (start, end, label).
+        RETURNS (str): the redacted text.
+        """
+        missing = self.missing_key()
+        if missing:
+            raise MissingKeyError(missing)
         # Replacements are computed left to right (pseudonym numbers follow reading order),
         # all against the original offsets. The output is built in one join: splicing one
         # span at a time copies the whole text per span, quadratic on a 1 MB log line with

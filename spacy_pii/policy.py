@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Tuple, Union
 
 from .errors import Errors, SpacyPIIError
+from .labels import check_labels
 from .operators import MissingKeyError, RedactionPolicy, load_key
 
 # The options `build_policy` takes (and `spacy_pii.redact` accepts as keywords).
@@ -91,3 +92,41 @@ def build_policy(
         if missing:
             raise MissingKeyError(missing)
     return policy
+
+
+def effective_policy(
+    base: RedactionPolicy,
+    *,
+    labels: Optional[Sequence[str]] = None,
+    allow_list: Optional[Iterable[str]] = None,
+    thresholds: Optional[Mapping[str, float]] = None,
+    **overrides: Any,
+) -> RedactionPolicy:
+    """The policy an entry point redacts with: a component's own policy (its config) plus
+    a caller's overrides. The one rule every entry point follows (`spacy_pii.redact`, the
+    `redact` CLI, Spark workers, the service), so one text is redacted the same way by each.
+
+    - operator, operators, mask_char, keep_last, hash_length, key, key_file, threshold:
+      an override replaces the component's setting; left None, the component's holds.
+    - labels: narrow the component's labels (the intersection), never widen them.
+    - allow_list: added to the component's.
+    - thresholds: merged over the component's, label by label.
+
+    base (RedactionPolicy): the component's policy (`PIIRedactor.policy`).
+    labels (Optional[Sequence[str]]): redact only these (within the component's).
+    allow_list (Optional[Iterable[str]]): more values never replaced.
+    thresholds (Optional[Mapping[str, float]]): label -> threshold, over the component's.
+    **overrides: the other keywords of `build_policy` (key_from_env, require_key included).
+    RETURNS (RedactionPolicy): a new policy; `base` is never changed.
+    """
+    unknown = sorted(set(overrides) - set(POLICY_OPTIONS) - {"key_from_env", "require_key"})
+    if unknown:
+        raise SpacyPIIError(Errors.E112.format(names=", ".join(unknown), valid=", ".join(POLICY_OPTIONS)))
+    if labels is not None:
+        wanted = check_labels(list(labels))
+        labels = [lb for lb in wanted if base.labels is None or lb in base.labels]
+    if allow_list is not None:
+        allow_list = set(base.allow_list) | {v.strip().casefold() for v in allow_list if v.strip()}
+    if thresholds is not None:
+        thresholds = {**base.thresholds, **thresholds}
+    return build_policy(base, labels=labels, allow_list=allow_list, thresholds=thresholds, **overrides)

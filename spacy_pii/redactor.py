@@ -1,5 +1,6 @@
 """The `pii_redactor` pipeline component: merge NER and pattern spans, redact the text."""
-from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
+import dataclasses
+from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.scorer import Scorer
@@ -129,11 +130,15 @@ def make_pii_redactor(
         SPACY_PII_KEY environment variable (never from config); a missing key fails when a
         Doc is redacted, since the CLI, the API and Spark redact with their own policy.
     """
+    # The component's whole rule (labels and allow-list included) is one policy; every
+    # entry point derives its own from it (`spacy_pii.policy.effective_policy`).
     policy = build_policy(
         operator=operator,
         operators=operators,
         mask_char=mask_char,
         keep_last=keep_last,
+        labels=labels,
+        allow_list=allow_list,
         threshold=threshold,
         thresholds=thresholds or {},
         require_key=False,
@@ -144,7 +149,6 @@ def make_pii_redactor(
         spans_key=spans_key,
         redacted_attr=redacted_attr,
         policy=policy,
-        allow_list=allow_list,
         patterns=patterns,
         use_ner=use_ner,
         use_patterns=use_patterns,
@@ -194,7 +198,7 @@ class PIIRedactor:
         spans_key: str = "pii",
         redacted_attr: str = "redacted",
         policy: Optional[RedactionPolicy] = None,
-        allow_list: Iterable[str] = (),
+        allow_list: Optional[Iterable[str]] = None,
         patterns: Sequence[Dict[str, str]] = (),
         use_ner: bool = True,
         use_patterns: bool = True,
@@ -206,11 +210,12 @@ class PIIRedactor:
     ) -> None:
         self.name = name
         self.scorer = scorer
-        self.labels = labels  # type: ignore[assignment]  # the setter validates
         self.spans_key = spans_key
         self.redacted_attr = redacted_attr
         self.policy: RedactionPolicy = policy if policy is not None else RedactionPolicy()
-        self.allow_list: Set[str] = {v.strip().casefold() for v in allow_list if v.strip()}
+        if labels is not None or allow_list is not None:
+            self.policy = build_policy(self.policy, labels=labels, allow_list=allow_list, key_from_env=False,
+                                       require_key=False)
         self.user_patterns: List[UserPattern] = compile_user_patterns(list(patterns))
         self.use_ner = use_ner
         self.use_patterns = use_patterns
@@ -236,13 +241,19 @@ class PIIRedactor:
 
     @property
     def labels(self) -> List[str]:
-        """Labels redacted (all of the scheme unless set). Settable, e.g. by the CLI's --labels;
-        set None for all. spaCy lists these in the pipeline's meta, so this is always a list."""
-        return list(LABELS) if self._labels is None else list(self._labels)
+        """Labels redacted (all of the scheme unless set): the policy's. Settable; set None
+        for all. spaCy lists these in the pipeline's meta, so this is always a list."""
+        return list(LABELS) if self.policy.labels is None else list(self.policy.labels)
 
     @labels.setter
     def labels(self, labels: Optional[Sequence[str]]) -> None:
-        self._labels = None if labels is None else check_labels(list(labels))
+        checked = None if labels is None else tuple(check_labels(list(labels)))
+        self.policy = dataclasses.replace(self.policy, labels=checked)
+
+    @property
+    def allow_list(self) -> FrozenSet[str]:
+        """Values never redacted (case-folded): the policy's."""
+        return self.policy.allow_list
 
     @property
     def attr(self) -> str:
@@ -278,28 +289,61 @@ class PIIRedactor:
 
     def redact(self, doc: Doc, policy: Optional[RedactionPolicy] = None) -> Tuple[str, List[PIIMatch]]:
         """Find the PII of a Doc and replace it per a policy, without changing the Doc: the
-        one redact-with-policy path (the component itself, `spacy_pii.redact`, the CLI and
-        the Spark worker all take it).
+        one redact-with-policy path (the component itself and `spacy_pii.runner.Runner`,
+        which the API, the CLI, Spark and the service call).
 
         doc (Doc): the Doc, after `ner` if the pipeline has one.
-        policy (Optional[RedactionPolicy]): how to replace, and which labels and values;
-            None: the component's own `policy`. Its `labels` narrow the component's.
+        policy (Optional[RedactionPolicy]): the whole rule (labels, allow-list, thresholds,
+            operators); None: the component's own. Derive one from the component's with
+            `spacy_pii.policy.effective_policy` so its labels narrow, never widen.
         RETURNS (Tuple[str, List[PIIMatch]]): the redacted text and the matches it replaced.
         """
         policy = self.policy if policy is None else policy
-        text = doc.text
-        matches = [m for m in self.find(doc) if policy.selects(text[m.start : m.end], m.label, m.score)]
-        return policy.apply(text, [(m.start, m.end, m.label) for m in matches]), matches
+        matches = self.find(doc, policy)
+        return policy.replace_disjoint(doc.text, [(m.start, m.end, m.label) for m in matches]), matches
 
-    def find(self, doc: Doc) -> List[PIIMatch]:
-        """The final, non-overlapping PII matches of a Doc, without changing it.
+    def find(self, doc: Doc, policy: Optional[RedactionPolicy] = None) -> List[PIIMatch]:
+        """The final, non-overlapping PII matches of a Doc under a policy, without changing it:
+        allow-listed values dropped, overlaps resolved once, then labels and thresholds
+        selected once.
 
         doc (Doc): the Doc.
-        RETURNS (List[PIIMatch]): matches of the selected labels, sorted by start.
+        policy (Optional[RedactionPolicy]): None: the component's own.
+        RETURNS (List[PIIMatch]): the matches, sorted by start.
+        """
+        policy = self.policy if policy is None else policy
+        text = doc.text
+        candidates, ranks = self.candidates(doc)
+        keep = _not_allowed(text, candidates, policy.allow_list)
+        candidates = [candidates[i] for i in keep]
+        # The one overlap resolution of the Doc: model and detector spans together.
+        resolved = resolve_overlaps(
+            text,
+            [(c.start, c.end, c.label) for c in candidates],
+            priority=[int(c.source == "pattern") for c in candidates],
+            tiebreak=[ranks[i] for i in keep],
+        )
+        wanted = policy.labels  # None: every label
+        out = []
+        for start, end, label, index in resolved:
+            source = candidates[index]
+            if wanted is not None and label not in wanted:
+                continue
+            if not policy.score_rule.keeps(label, source.score):
+                continue
+            out.append(PIIMatch(start, end, label, source.source, source.score))
+        return out
+
+    def candidates(self, doc: Doc) -> Tuple[List[PIIMatch], List[int]]:
+        """Every span the NER and the detectors propose, before any selection.
+
+        doc (Doc): the Doc.
+        RETURNS (Tuple[List[PIIMatch], List[int]]): the candidates and, for each, its
+            detector priority (the tie-break between pattern spans; 0 for the NER).
         """
         text = doc.text
         candidates: List[PIIMatch] = []
-        ranks: List[int] = []  # detector priority, the tie-break between pattern spans
+        ranks: List[int] = []
         if self.use_ner:
             for ent in doc.ents:
                 # Labels outside the scheme (a generic model's ORG, GPE...) are not ours.
@@ -318,38 +362,7 @@ class PIIRedactor:
             ):
                 candidates.append(PIIMatch(m.start, m.end, m.label, "pattern", m.score))
                 ranks.append(m.priority)
-        keep = self._not_allowed(text, candidates)
-        candidates = [candidates[i] for i in keep]
-        # The one overlap resolution of the Doc: model and detector spans together.
-        resolved = resolve_overlaps(
-            text,
-            [(c.start, c.end, c.label) for c in candidates],
-            priority=[int(c.source == "pattern") for c in candidates],
-            tiebreak=[ranks[i] for i in keep],
-        )
-        wanted = self._labels  # None: every label
-        out = []
-        for start, end, label, index in resolved:
-            if wanted is not None and label not in wanted:
-                continue
-            if text[start:end].strip().casefold() in self.allow_list:
-                continue
-            source = candidates[index]
-            out.append(PIIMatch(start, end, label, source.source, source.score))
-        return out
-
-    def _not_allowed(self, text: str, candidates: List[PIIMatch]) -> List[int]:
-        """Indices of the candidates that are not allow-listed values, nor inside one."""
-        everything = list(range(len(candidates)))
-        if not self.allow_list:
-            return everything
-        allowed = [
-            (c.start, c.end) for c in candidates if text[c.start : c.end].strip().casefold() in self.allow_list
-        ]
-        if not allowed:
-            return everything
-        # A model span inside an allowed e-mail ("acme.com" as ORGANIZATION) goes too.
-        return [i for i, c in enumerate(candidates) if not any(s <= c.start and c.end <= e for s, e in allowed)]
+        return candidates, ranks
 
     def set_annotations(self, doc: Doc, matches: Sequence[PIIMatch], redacted: str) -> None:
         """Write spans, matches and the redacted text to a Doc.
@@ -371,6 +384,18 @@ class PIIRedactor:
             span._.set(SCORE_ATTR, score)
         doc._.set(MATCHES_ATTR, list(matches))
         doc._.set(self.redacted_attr, redacted)
+
+
+def _not_allowed(text: str, candidates: List[PIIMatch], allow_list: FrozenSet[str]) -> List[int]:
+    """Indices of the candidates that are not allow-listed values, nor inside one."""
+    everything = list(range(len(candidates)))
+    if not allow_list:
+        return everything
+    allowed = [(c.start, c.end) for c in candidates if text[c.start : c.end].strip().casefold() in allow_list]
+    if not allowed:
+        return everything
+    # A model span inside an allowed e-mail ("acme.com" as ORGANIZATION) goes too.
+    return [i for i, c in enumerate(candidates) if not any(s <= c.start and c.end <= e for s, e in allowed)]
 
 
 def redactor_score(examples: Iterable[Example], *, spans_key: str = "pii", **kwargs: Any) -> Dict[str, Any]:

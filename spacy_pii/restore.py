@@ -24,7 +24,7 @@ def _ciphers(keys: KeysArg) -> List[Cipher]:
     if isinstance(keys, (bytes, str)) or keys is None:
         keys = [keys]  # type: ignore[list-item]
     if not keys:
-        keys = [b""]  # no key at all: the same E500 as a None key
+        keys = [b""]  # no key at all: the same E101 as a None key
     return [cipher_for(as_key_bytes(k, "restore")) for k in keys]
 
 

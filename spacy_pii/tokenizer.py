@@ -1,4 +1,4 @@
-"""A tokenizer for logs as well as prose: `spacy-pii.LogTokenizer.v1`.
+"""A tokenizer for logs as well as prose: `spacy-pii.LogTokenizer.v1` and `.v2`.
 
 spaCy's English tokenizer glues what logs put side by side: `ip=10.2.3.4` is one token,
 `"phone":"+1 415 555 0101","email":"a@b.com"` splits into three. An entity that does not start
@@ -32,25 +32,39 @@ _BEFORE = r"(?<![\w.:@-])"
 _AFTER = r"(?![\w@])"
 
 # Each alternative is one token. Order matters only where two could start at one offset.
-MACHINE_TOKEN = re.compile(
-    _BEFORE
-    + "(?:"
-    + "|".join(
-        [
-            _TIMESTAMP,  # ISO 8601 with a time part; a bare date stays as spaCy splits it
-            _UUID,
-            _HEX_RUN,
-            r"\w[\w.+%'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",  # email
-            r"(?:\d{1,3}\.){3}\d{1,3}(?!\.\d)",  # IPv4 (not a 5-part version)
-            rf"{_HEX}{{2}}(?:([:-]){_HEX}{{2}})(?:\1{_HEX}{{2}}){{4}}",  # MAC, one separator
-            # IPv6: eight groups, or fewer around one "::"
-            rf"(?:{_HEX}{{1,4}}:){{7}}{_HEX}{{1,4}}",
-            rf"(?:{_HEX}{{1,4}}:)*{_HEX}{{0,4}}::(?:{_HEX}{{1,4}}:)*{_HEX}{{1,4}}",
-        ]
-    )
-    + ")"
-    + _AFTER
+_MACHINE_V1 = [
+    _TIMESTAMP,  # ISO 8601 with a time part; a bare date stays as spaCy splits it
+    _UUID,
+    _HEX_RUN,
+    r"\w[\w.+%'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",  # email
+    r"(?:\d{1,3}\.){3}\d{1,3}(?!\.\d)",  # IPv4 (not a 5-part version)
+    rf"{_HEX}{{2}}(?:([:-]){_HEX}{{2}})(?:\1{_HEX}{{2}}){{4}}",  # MAC, one separator
+    # IPv6: eight groups, or fewer around one "::"
+    rf"(?:{_HEX}{{1,4}}:){{7}}{_HEX}{{1,4}}",
+    rf"(?:{_HEX}{{1,4}}:)*{_HEX}{{0,4}}::(?:{_HEX}{{1,4}}:)*{_HEX}{{1,4}}",
+]
+# v2 adds the code identifiers and storage ids of system logs (JVM, Hadoop, YARN), which are
+# never PII and which the v1 model read as user names, e-mails and card numbers:
+# `org.apache.hadoop.hdfs.DataNode$PacketResponder`, `NIOServerCnxn@1001`, `workerEnv.init()`,
+# `blk_-5627252808530876`, `container_1445144423722_0020_01_000002`, `0x7f3a2b`.
+_HEX_LITERAL = rf"0x{_HEX}+"
+_CODE_NAME = (
+    r"(?:[a-z][a-z0-9_]*\.)+[A-Z][A-Za-z0-9_]*(?:\$[A-Za-z0-9_]+)*(?:@[0-9a-f]{1,16})?"  # package.Class
+    r"|[A-Z][A-Za-z0-9_]*(?:\$[A-Za-z0-9_]+)+(?:@[0-9a-f]{1,16})?"  # Class$Inner
+    r"|[A-Z][A-Za-z0-9_]*@[0-9a-f]{1,16}(?![.\w])"  # Class@hash (no domain after it)
+    r"|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+\(\)"  # obj.method()
 )
+_STORAGE_ID = r"blk_-?\d+|(?:container|application|appattempt|job|attempt|task)(?:_[a-z]?\d+)+(?:_[mr](?:_\d+)+)?"
+_MACHINE_V2 = _MACHINE_V1 + [_HEX_LITERAL, _STORAGE_ID, _CODE_NAME]
+
+
+def _machine_regex(alternatives: List[str]) -> "re.Pattern[str]":
+    return re.compile(_BEFORE + "(?:" + "|".join(alternatives) + ")" + _AFTER)
+
+
+MACHINE_TOKEN = _machine_regex(_MACHINE_V1)
+MACHINE_TOKEN_V2 = _machine_regex(_MACHINE_V2)
+MACHINE_TOKENS = {1: MACHINE_TOKEN, 2: MACHINE_TOKEN_V2}
 
 # The machine tokens the encoder reads as one in-vocabulary word: training/prepare_base.py
 # writes these rules into the encoder's tokenizer.json (spacy-transformers saves it with the
@@ -61,6 +75,13 @@ COLLAPSE_PATTERNS = [
     (_BEFORE + _UUID + _AFTER, "token"),
     (_BEFORE + _HEX_RUN + _AFTER, "digest"),
 ]
+# With LogTokenizer.v2, whose machine tokens hold each of these whole.
+COLLAPSE_PATTERNS_V2 = COLLAPSE_PATTERNS + [
+    (_BEFORE + "(?:" + _HEX_LITERAL + ")" + _AFTER, "digest"),
+    (_BEFORE + "(?:" + _STORAGE_ID + ")" + _AFTER, "token"),
+    (_BEFORE + "(?:" + _CODE_NAME + ")" + _AFTER, "class"),
+]
+COLLAPSE_RULES = {1: COLLAPSE_PATTERNS, 2: COLLAPSE_PATTERNS_V2}
 
 # Separators of structured logs, on top of spaCy's English infixes.
 LOG_INFIXES = [
@@ -84,12 +105,14 @@ LOG_INFIXES = [
 class LogTokenizer:
     """Machine tokens by pattern, the rest by spaCy's tokenizer with log infixes."""
 
-    def __init__(self, inner: Tokenizer) -> None:
+    def __init__(self, inner: Tokenizer, version: int = 1) -> None:
         self.inner = inner
         self.vocab = inner.vocab
+        self.version = version
+        self.machine_token = MACHINE_TOKENS[version]
 
     def __call__(self, text: str) -> Doc:
-        matches = list(MACHINE_TOKEN.finditer(text))
+        matches = list(self.machine_token.finditer(text))
         if not matches:
             return self.inner(text)
         words: List[str] = []
@@ -135,7 +158,7 @@ class LogTokenizer:
         return self
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        return (LogTokenizer, (self.inner,))
+        return (LogTokenizer, (self.inner, self.version))
 
 
 def build_inner(nlp: Language) -> Tokenizer:
@@ -182,13 +205,23 @@ def create_log_tokenizer() -> Callable[[Language], LogTokenizer]:
     return create
 
 
+@registry.tokenizers("spacy-pii.LogTokenizer.v2")
+def create_log_tokenizer_v2() -> Callable[[Language], LogTokenizer]:
+    """v1 plus the code identifiers and storage ids of system logs as machine tokens
+    (`MACHINE_TOKEN_V2`). Config: [nlp.tokenizer] @tokenizers = "spacy-pii.LogTokenizer.v2"."""
+
+    def create(nlp: Language) -> LogTokenizer:
+        return LogTokenizer(build_inner(nlp), version=2)
+
+    return create
 
 
-def add_collapse_rule(hf_tokenizer: Any) -> None:
-    """Put COLLAPSE_PATTERNS in front of a fast Hugging Face tokenizer's own normalizer."""
+def add_collapse_rule(hf_tokenizer: Any, version: int = 1) -> None:
+    """Put the collapse rules of a LogTokenizer version in front of a fast Hugging Face
+    tokenizer's own normalizer."""
     from tokenizers import Regex, normalizers
 
     backend = hf_tokenizer.backend_tokenizer
     own = backend.normalizer
-    rules = [normalizers.Replace(Regex(pattern), word) for pattern, word in COLLAPSE_PATTERNS]
+    rules = [normalizers.Replace(Regex(pattern), word) for pattern, word in COLLAPSE_RULES[version]]
     backend.normalizer = normalizers.Sequence(rules + ([own] if own is not None else []))

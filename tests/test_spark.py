@@ -193,7 +193,7 @@ def test_keyed_operators_consistent_across_partitions(
 
 def test_options_fail_on_the_driver(spark: Any, texts_df: Any, pii_model_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(KEY_ENV, raising=False)
-    with pytest.raises(SpacyPIIError, match=r"\[E403\]"):
+    with pytest.raises(SpacyPIIError, match=r"\[E101\]"):
         redact_udf(str(pii_model_path), operator="hash")
     with pytest.raises(SpacyPIIError, match=r"\[E100\]"):
         redact_udf(str(pii_model_path), operator="blur")
@@ -297,3 +297,31 @@ def test_module_entry_point_help(how: str, tmp_path: Path) -> None:
                           timeout=300, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "--column" in proc.stdout and "--partitions" in proc.stdout
+
+
+# --- one policy rule: spacy.load, the redact CLI and Spark redact a text the same way ------
+
+ONE_TEXT = "Jane Doe wrote from jane.doe@example.com; Acme Corp paid, ops1@example.org was told"
+
+
+def test_three_entry_points_redact_one_text_the_same(spark: Any, tmp_path: Path) -> None:
+    """A model whose pii_redactor config says mask, two labels and an allow-list: the
+    component itself, `spacy-pii redact` and `spark-redact`'s redact_column all follow it."""
+    from conftest import build_test_pipeline
+    from spacy_pii.cli import app as cli_app
+
+    nlp = build_test_pipeline()
+    nlp.remove_pipe("pii_redactor")
+    nlp.add_pipe(
+        "pii_redactor",
+        config={"operator": "mask", "labels": ["PERSON", "EMAIL_ADDRESS"], "allow_list": ["ops1@example.org"]},
+    )
+    path = tmp_path / "configured_model"
+    nlp.to_disk(path)
+    loaded = spacy.load(path)(ONE_TEXT)._.redacted
+    assert loaded != ONE_TEXT and "Jane" not in loaded and "Acme" in loaded and "ops1@example.org" in loaded
+    cli = CliRunner().invoke(cli_app, ["redact", "--model", str(path)], input=ONE_TEXT + "\n")
+    assert cli.exit_code == 0, cli.stderr
+    df = spark.createDataFrame(pd.DataFrame({"text": [ONE_TEXT]}))
+    on_spark = redact_column(df, "text", "redacted", model=str(path)).toPandas()["redacted"].tolist()
+    assert [loaded] == [cli.stdout.rstrip("\n")] == on_spark

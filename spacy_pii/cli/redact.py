@@ -27,16 +27,16 @@ import re
 import sys
 import warnings
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, List, Optional, Sequence, Tuple
+from typing import Any, BinaryIO, Callable, Dict, List, Optional, Sequence, Tuple
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..crypto import MappingWriter, with_mapping
-from ..errors import Errors, Warnings
+from ..errors import Errors, SpacyPIIError, Warnings
 from ..operators import MissingKeyError, RedactionPolicy
-from ..policy import build_policy
-from ..redactor import PIIRedactor
+from ..policy import build_policy, effective_policy
+from ..redactor import PIIRedactor, find_redactor
 from ..stream import (
     InputSource,
     ParallelStreamRedactor,
@@ -49,9 +49,10 @@ from ..stream import (
     parse_key_path,
     sources_from_args,
 )
+from ..stream.rsyslog import RsyslogInput
 from ..thresholds import parse_threshold_for
 from ._app import app
-from ._stream import run_stream
+from ._stream import rsyslog_replies, run_rsyslog, run_stream
 from ._util import (
     DEFAULT_MODEL,
     EXIT_INTERRUPTED,
@@ -70,26 +71,30 @@ from ._util import (
 )
 
 
-def _policy(
-    operator: str,
+def _overrides(
+    operator: Optional[str],
     operator_for: Sequence[str],
     mask_char: Optional[str],
     keep_last: Optional[int],
     key_file: Optional[Path],
     labels: Optional[str],
-) -> RedactionPolicy:
-    """The policy of the options. RAISES UsageError (missing key) or ValueError."""
-    try:
-        return build_policy(
-            operator=operator,
-            operators=parse_operator_for(operator_for),
-            mask_char=mask_char,
-            keep_last=keep_last,
-            key_file=key_file,
-            labels=labels.split(",") if labels is not None else None,
-        )
-    except MissingKeyError as e:
-        raise UsageError(Errors.E202.format(operators=", ".join(e.operators))) from None
+    threshold: Optional[float],
+    threshold_for: Sequence[str],
+) -> Dict[str, Any]:
+    """The options as overrides of the model's policy (`effective_policy`), checked now, before
+    the model loads: a typo or a missing key fails at once. RAISES UsageError or ValueError."""
+    overrides: Dict[str, Any] = {
+        "operator": operator,
+        "operators": parse_operator_for(operator_for) or None,
+        "mask_char": mask_char,
+        "keep_last": keep_last,
+        "key_file": key_file,
+        "labels": labels.split(",") if labels is not None else None,
+        "threshold": threshold,
+        "thresholds": parse_threshold_for(threshold_for) or None,
+    }
+    build_policy(**overrides)
+    return overrides
 
 
 _WARNING_CODE = re.compile(r"\s*(\[W\d{3}\])")
@@ -125,10 +130,10 @@ def _check_parallel(policy: RedactionPolicy, mapping_out: Optional[Path]) -> Non
 
 
 def _find_redactor(nlp: Any, model: str) -> PIIRedactor:
-    for _, proc in nlp.pipeline:
-        if isinstance(proc, PIIRedactor):
-            return proc
-    raise ModelError(Errors.E201.format(model=model, pipes=", ".join(nlp.pipe_names) or "none"))
+    try:
+        return find_redactor(nlp)[1]
+    except SpacyPIIError as e:
+        raise ModelError(f"{model!r}: {e}") from None
 
 
 def _stderr_is_tty() -> bool:
@@ -182,8 +187,9 @@ def redact_cli(
     labels: Optional[str] = typer.Option(
         None, "--labels", help="Comma-separated labels to redact (default: all the model has)."
     ),
-    operator: str = typer.Option(
-        "tag", "--operator", help="Replacement: tag|mask|hash|pseudonym|remove|encrypt|surrogate."
+    operator: Optional[str] = typer.Option(
+        None, "--operator", help="Replacement: tag|mask|hash|pseudonym|remove|encrypt|surrogate "
+        "(default: the model's configured operator; tag for en_pii).", show_default=False,
     ),
     operator_for: Optional[List[str]] = typer.Option(
         None,
@@ -248,6 +254,15 @@ def redact_cli(
     progress: bool = typer.Option(
         False, "--progress", help="Progress bar on stderr (files only, when stderr is a terminal)."
     ),
+    rsyslog: Optional[RsyslogInput] = typer.Option(
+        None, "--rsyslog", case_sensitive=False, help="Be an rsyslog mmexternal plugin for this "
+        "interface.input (msg or fulljson): one marked JSON reply per message, nothing on stderr, "
+        "key from --key-file only. See docs/rsyslog.md.", show_default=False,
+    ),
+    log_file: Optional[Path] = typer.Option(
+        None, "--log-file", help="With --rsyslog: append diagnostics here (codes, never text); "
+        "default: none kept.", show_default=False,
+    ),
 ) -> None:
     """Redact PII in lines of text or JSONL, streaming from FILEs or stdin to stdout.
 
@@ -259,6 +274,14 @@ def redact_cli(
     error or unreadable input; 2 bad usage or options (also hash without a key);
     3 model not loadable; 4 a line failed with --on-error fail; 130 interrupted.
     """
+    try:
+        replies = rsyslog_replies(rsyslog, log_file, files=list(files or []), jsonl=jsonl,
+                                  workers=workers, mapping_out=mapping_out, progress=progress)
+    except UsageError as e:
+        err(str(e))
+        raise typer.Exit(EXIT_USAGE)
+    except OSError:  # the log file: nowhere to say so but the reply pipe, which must stay clean
+        raise typer.Exit(EXIT_USAGE)
     with warnings.catch_warnings():
         if not debug_enabled():
             warnings.showwarning = _show_warning_without_text
@@ -282,6 +305,8 @@ def redact_cli(
             on_error=on_error,
             stats=stats,
             progress=progress,
+            rsyslog=rsyslog,
+            replies=replies,
         )
     if code:
         raise typer.Exit(code)
@@ -294,7 +319,7 @@ def _redact_main(
     jsonl: bool,
     key_paths: List[str],
     labels: Optional[str],
-    operator: str,
+    operator: Optional[str],
     operator_for: List[str],
     mask_char: Optional[str],
     keep_last: Optional[int],
@@ -308,6 +333,8 @@ def _redact_main(
     on_error: OnError,
     stats: bool,
     progress: bool,
+    rsyslog: Optional[RsyslogInput] = None,
+    replies: Optional[BinaryIO] = None,
 ) -> int:
     out: BinaryIO = sys.stdout.buffer
     mapping: Optional[MappingWriter] = None
@@ -316,8 +343,23 @@ def _redact_main(
         if key_paths and not jsonl:
             raise UsageError(Errors.E210)
         paths = [parse_key_path(k) for k in key_paths] if key_paths else None
-        policy = _policy(operator, operator_for, mask_char, keep_last, key_file, labels)
-        thresholds = parse_threshold_for(threshold_for)
+        overrides = _overrides(
+            operator, operator_for, mask_char, keep_last, key_file, labels, threshold, threshold_for
+        )
+    except (UsageError, ValueError) as e:
+        err(str(e))
+        return EXIT_USAGE
+    try:
+        nlp = load_model(model)
+        component = _find_redactor(nlp, model)
+    except ModelError as e:
+        err(str(e))
+        return EXIT_MODEL
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    try:
+        # The one rule: the model's own policy (its config) with the options over it.
+        policy = effective_policy(component.policy, **overrides)
         if workers > 1:
             _check_parallel(policy, mapping_out)
         if mapping_out is not None:
@@ -325,20 +367,8 @@ def _redact_main(
     except (UsageError, ValueError) as e:
         err(str(e))
         return EXIT_USAGE
-    try:
-        nlp = load_model(model)
-        own = _find_redactor(nlp, model).policy
-    except ModelError as e:
-        err(str(e))
-        return EXIT_MODEL
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
-    # The model's thresholds hold unless an option overrides them.
-    policy = build_policy(
-        policy,
-        threshold=own.threshold if threshold is None else threshold,
-        thresholds={**own.thresholds, **thresholds},
-    )
+    if rsyslog is not None and replies is not None:
+        return run_rsyslog(replies, nlp, policy, rsyslog, on_error, stats)
     config = StreamConfig(
         batch_size=batch_size, max_wait=max_wait_ms / 1000.0, jsonl=jsonl, key_paths=paths, on_error=on_error
     )

@@ -178,7 +178,7 @@ def spark_redact_cli(
         None, "--labels", help="Comma-separated labels to redact (default: all the model has).",
         show_default=False,
     ),
-    operator: str = typer.Option("tag", "--operator", help="Replacement: tag|mask|hash|pseudonym|remove|encrypt|surrogate."),
+    operator: Optional[str] = typer.Option(None, "--operator", help="Replacement: tag|mask|hash|pseudonym|remove|encrypt|surrogate (default: the model's configured operator).", show_default=False),
     operator_for: Optional[List[str]] = typer.Option(
         None, "--operator-for", help="Per-label operator, LABEL=OP (repeatable).", show_default=False
     ),
@@ -232,7 +232,7 @@ def _spark_redact_main(
     model: str,
     ship_model: bool,
     labels: Optional[str],
-    operator: str,
+    operator: Optional[str],
     operator_for: List[str],
     mask_char: Optional[str],
     keep_last: Optional[int],
@@ -303,7 +303,7 @@ def _run(
     model: str,
     ship_model: bool,
     labels: Optional[List[str]],
-    operator: str,
+    operator: Optional[str],
     per_label: Dict[str, str],
     mask_char: Optional[str],
     keep_last: Optional[int],

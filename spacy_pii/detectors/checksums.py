@@ -383,3 +383,391 @@ def eip55_valid(hex40: str) -> bool:
             return False
     return True
 
+
+
+# --- dates (birth dates inside national numbers) -----------------------------------------
+
+
+def date_ok(year: int, month: int, day: int) -> bool:
+    """Whether a calendar date exists (leap years included).
+
+    year (int): the full year. month (int): 1-12. day (int): 1-31.
+    RETURNS (bool): True if the date exists.
+    """
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    days = (31, 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28, 31, 30, 31, 30,
+            31, 31, 30, 31, 30, 31)  # fmt: skip
+    return day <= days[month - 1]
+
+
+# --- ISO 7064 MOD 11,10 (DE_TAX_ID, DE_VAT_ID) -------------------------------------------
+
+
+def mod11_10_valid(digits: str) -> bool:
+    """Whether a digit string (check digit last) passes ISO 7064 MOD 11,10.
+
+    digits (str): ASCII digits only.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) < 2 or not digits.isascii() or not digits.isdigit():
+        return False
+    product = 10
+    for ch in digits[:-1]:
+        total = (ord(ch) - 48 + product) % 10 or 10
+        product = 2 * total % 11
+    return (11 - product) % 10 == ord(digits[-1]) - 48
+
+
+def de_tax_id_valid(digits: str) -> bool:
+    """German Steuer-IdNr: 11 digits, no leading 0, in the first ten exactly one digit
+    repeated (twice or three times), ISO 7064 MOD 11,10 check digit.
+
+    digits (str): 11 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 11 or not digits.isdigit() or digits[0] == "0":
+        return False
+    repeats = [digits[:10].count(d) for d in set(digits[:10])]
+    if sorted(c for c in repeats if c > 1) not in ([2], [3]):
+        return False
+    return mod11_10_valid(digits)
+
+
+# --- German health-care and social numbers ---------------------------------------------
+
+
+def _cross_sum_weighted(digits: str, weights: Sequence[int]) -> int:
+    """Sum of the cross sums (digit sums) of digit * weight."""
+    total = 0
+    for ch, w in zip(digits, weights):
+        p = (ord(ch) - 48) * w
+        total += p // 10 + p % 10
+    return total
+
+
+def lanr_valid(digits: str) -> bool:
+    """German LANR (lifelong physician number): 9 digits, the 7th a check digit over the
+    first six, weights 4 and 9 alternating, (10 - sum mod 10) mod 10.
+
+    digits (str): 9 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 9 or not digits.isdigit() or digits[:6] == "000000":
+        return False
+    return (10 - weighted_sum(digits[:6], (4, 9, 4, 9, 4, 9)) % 10) % 10 == ord(digits[6]) - 48
+
+
+def kvnr_valid(value: str) -> bool:
+    """German health insurance number (KVNR): a letter and 9 digits; the letter as 01-26
+    and the next 8 digits, weights 1,2 alternating, cross sums added, mod 10 is the last.
+
+    value (str): 10 characters, upper case.
+    RETURNS (bool): True if valid.
+    """
+    if len(value) != 10 or not "A" <= value[0] <= "Z" or not value[1:].isdigit():
+        return False
+    payload = "%02d" % (ord(value[0]) - 64) + value[1:9]
+    return _cross_sum_weighted(payload, (1, 2) * 5) % 10 == ord(value[9]) - 48
+
+
+def rvnr_valid(value: str) -> bool:
+    """German pension insurance number (Rentenversicherungsnummer): area (2 digits), birth
+    date DDMMYY (day + 50 allowed), a letter, serial (2 digits), check digit; the letter as
+    01-26, weights 2,1,2,5,7,1,2,1,2,1,2,1, cross sums added, mod 10 (VKVV § 4).
+
+    value (str): 12 characters, upper case, no spaces.
+    RETURNS (bool): True if valid.
+    """
+    if len(value) != 12 or not value[:8].isdigit() or not "A" <= value[8] <= "Z":
+        return False
+    if not value[9:].isdigit():
+        return False
+    day, month = int(value[2:4]) % 50, int(value[4:6])
+    if not date_ok(2000, month, day):
+        return False
+    payload = value[:8] + "%02d" % (ord(value[8]) - 64) + value[9:11]
+    return _cross_sum_weighted(payload, (2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1)) % 10 == ord(value[11]) - 48
+
+
+# --- ICAO 9303 machine-readable check digit (DE_ID_CARD, DE_PASSPORT) -------------------
+
+
+def icao_check_digit(value: str) -> Optional[int]:
+    """The ICAO 9303 check digit of a document number (weights 7,3,1; A=10 ... Z=35).
+
+    value (str): upper-case letters and digits.
+    RETURNS (Optional[int]): the digit, or None for another character.
+    """
+    total = 0
+    for i, ch in enumerate(value):
+        if "0" <= ch <= "9":
+            v = ord(ch) - 48
+        elif "A" <= ch <= "Z":
+            v = ord(ch) - 55
+        else:
+            return None
+        total += v * (7, 3, 1)[i % 3]
+    return total % 10
+
+
+# --- routing, company and tax numbers ----------------------------------------------------
+
+
+def aba_valid(digits: str) -> bool:
+    """US ABA routing number: 9 digits, a Federal Reserve prefix (00-12, 21-32, 61-72, 80)
+    and weights 3,7,1 with a sum divisible by 10.
+
+    digits (str): 9 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    prefix = int(digits[:2])
+    if not (prefix <= 12 or 21 <= prefix <= 32 or 61 <= prefix <= 72 or prefix == 80):
+        return False
+    return weighted_sum(digits, (3, 7, 1) * 3) % 10 == 0 and digits != "000000000"
+
+
+def acn_valid(digits: str) -> bool:
+    """Australian company number: 9 digits, weights 8..1 over the first 8, the last is
+    (10 - sum mod 10) mod 10.
+
+    digits (str): 9 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    return (10 - weighted_sum(digits[:8], range(8, 0, -1)) % 10) % 10 == ord(digits[8]) - 48
+
+
+def au_medicare_valid(digits: str) -> bool:
+    """Australian Medicare card number: 10 digits (11 with the individual reference), the
+    first 2-6, weights 1,3,7,9,1,3,7,9 over the first 8, mod 10 is the 9th.
+
+    digits (str): 10 or 11 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) not in (10, 11) or not digits.isdigit() or not "2" <= digits[0] <= "6":
+        return False
+    return weighted_sum(digits[:8], (1, 3, 7, 9, 1, 3, 7, 9)) % 10 == ord(digits[8]) - 48
+
+
+def it_vat_valid(digits: str) -> bool:
+    """Italian partita IVA: 11 digits, Luhn, a taxpayer number that is not all zeros and a
+    tax office code 001-100, 120, 121, 888 or 999.
+
+    digits (str): 11 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 11 or not digits.isdigit() or digits[:7] == "0000000":
+        return False
+    office = int(digits[7:10])
+    if not (1 <= office <= 100 or office in (120, 121, 888, 999)):
+        return False
+    return luhn_valid(digits)
+
+
+def kr_brn_valid(digits: str) -> bool:
+    """Korean business registration number: 10 digits, weights 1,3,7,1,3,7,1,3,5 plus the
+    tens of 5 * 9th digit, (10 - sum mod 10) mod 10 is the last.
+
+    digits (str): 10 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 10 or not digits.isdigit() or digits[:3] < "101" or digits[3:5] == "00":
+        return False
+    total = weighted_sum(digits[:9], (1, 3, 7, 1, 3, 7, 1, 3, 5)) + (ord(digits[8]) - 48) * 5 // 10
+    return (10 - total % 10) % 10 == ord(digits[9]) - 48
+
+
+def ph_tin_valid(digits: str) -> bool:
+    """Philippine TIN: 9 digits (12 with a branch code), weights 9..2 over the first 8,
+    sum mod 11 is the 9th.
+
+    digits (str): 9 or 12 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) not in (9, 12) or not digits.isdigit():
+        return False
+    return weighted_sum(digits[:8], range(9, 1, -1)) % 11 == ord(digits[8]) - 48
+
+
+def sg_uen_valid(value: str) -> bool:
+    """Singapore UEN: business (8 digits + check letter), local company (year, 5 digits,
+    check letter) or other entity (R/S/T, 2 digits, entity type, 4 digits, check).
+
+    value (str): 9 or 10 characters, upper case.
+    RETURNS (bool): True if the structure and check character hold.
+    """
+    if len(value) == 9 and value[:8].isdigit():
+        check = "XMKECAWLJDB"[weighted_sum(value, (10, 4, 9, 3, 8, 2, 7, 1)) % 11]
+        return value[8] == check
+    if len(value) != 10:
+        return False
+    if value[:9].isdigit():
+        if not "1800" <= value[:4] <= "2099":
+            return False
+        return value[9] == "ZKCMDNERGWH"[weighted_sum(value, (10, 8, 6, 4, 9, 7, 5, 3, 1)) % 11]
+    if value[0] not in "RST" or not value[1:3].isdigit() or value[3:5] not in _SG_UEN_TYPES:
+        return False
+    if not value[5:9].isdigit():
+        return False
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWX0123456789"
+    if any(ch not in alphabet for ch in value[:9]):
+        return False
+    total = sum(alphabet.index(ch) * w for ch, w in zip(value, (4, 3, 5, 3, 10, 2, 2, 5, 7)))
+    return value[9] == alphabet[(total - 5) % 11]
+
+
+_SG_UEN_TYPES = frozenset(
+    "CC CD CH CL CM CP CS CX DP FB FC FM FN GA GB GS HS LL LP MB MC MD MH MM MQ NB NR PA PB "
+    "PF RF RP SM SS TC TU VH XL".split()
+)
+
+
+def th_tnin_valid(digits: str) -> bool:
+    """Thai national ID / tax number: 13 digits, first not 0 or 9, weights 13..2, the last
+    is (11 - sum mod 11) mod 10.
+
+    digits (str): 13 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 13 or not digits.isdigit() or digits[0] in "09":
+        return False
+    return (11 - weighted_sum(digits[:12], range(13, 1, -1)) % 11) % 10 == ord(digits[12]) - 48
+
+
+def tr_kimlik_valid(digits: str) -> bool:
+    """Turkish T.C. Kimlik No: 11 digits, first not 0; the 10th is (7 * odd-place sum -
+    even-place sum) mod 10 over the first nine, the 11th the sum of the first ten mod 10.
+
+    digits (str): 11 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 11 or not digits.isdigit() or digits[0] == "0":
+        return False
+    d = [ord(ch) - 48 for ch in digits]
+    return (7 * sum(d[0:9:2]) - sum(d[1:8:2])) % 10 == d[9] and sum(d[:10]) % 10 == d[10]
+
+
+# --- generalised Luhn over an alphabet (IN_GSTIN) ---------------------------------------
+
+
+def luhn_mod_n_valid(value: str, alphabet: str) -> bool:
+    """Luhn mod N (the check character last) over `alphabet`.
+
+    value (str): characters of `alphabet`.
+    alphabet (str): the N characters, in value order.
+    RETURNS (bool): True if valid.
+    """
+    n, total = len(alphabet), 0
+    for i, ch in enumerate(reversed(value)):
+        v = alphabet.find(ch)
+        if v < 0:
+            return False
+        if i % 2:
+            v *= 2
+            v = v // n + v % n
+        total += v
+    return total % n == 0
+
+
+_GSTIN_STATES = frozenset(["%02d" % i for i in range(1, 39)] + ["97", "99"])
+
+
+def gstin_valid(value: str) -> bool:
+    """Indian GSTIN: state code, a PAN, an entity number (not 0), 'Z', a Luhn mod 36 check.
+
+    value (str): 15 characters, upper case.
+    RETURNS (bool): True if valid.
+    """
+    if len(value) != 15 or value[:2] not in _GSTIN_STATES or value[12] == "0" or value[13] != "Z":
+        return False
+    return luhn_mod_n_valid(value, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+# --- national numbers with a birth date --------------------------------------------------
+
+_HETU_CENTURY = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
+                 "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}  # fmt: skip
+
+
+def fi_hetu_valid(value: str) -> bool:
+    """Finnish personal identity code (henkilötunnus): DDMMYY, a century sign, an
+    individual number 002-899 (900-999 temporary), a mod-31 check character.
+
+    value (str): 11 characters, upper case.
+    RETURNS (bool): True if valid.
+    """
+    if len(value) != 11 or value[6] not in _HETU_CENTURY:
+        return False
+    digits = value[:6] + value[7:10]
+    if not digits.isdigit() or int(value[7:10]) < 2:
+        return False
+    year = _HETU_CENTURY[value[6]] + int(value[4:6])
+    if not date_ok(year, int(value[2:4]), int(value[:2])):
+        return False
+    return value[10] == "0123456789ABCDEFHJKLMNPRSTUVWXY"[int(digits) % 31]
+
+
+def kr_rrn_date_ok(digits: str) -> bool:
+    """Whether a 13-digit Korean RRN/FRN carries a real birth date for its century digit.
+
+    digits (str): 13 ASCII digits (7th: 1-4 and 9, 0 citizens; 5-8 foreigners).
+    RETURNS (bool): True if the date exists.
+    """
+    if len(digits) != 13 or not digits.isdigit():
+        return False
+    century = {"1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000, "7": 2000,
+               "8": 2000, "9": 1800, "0": 1800}[digits[6]]  # fmt: skip
+    return date_ok(century + int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
+
+
+def kr_rrn_checksum_ok(digits: str) -> bool:
+    """Whether a Korean RRN/FRN passes the mod-11 check digit (numbers issued before
+    October 2020; later ones end in a random digit).
+
+    digits (str): 13 ASCII digits.
+    RETURNS (bool): True if the check digit holds.
+    """
+    total = weighted_sum(digits[:12], (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5))
+    return (11 - total % 11) % 10 == ord(digits[12]) - 48
+
+
+def se_personnummer_date_ok(digits: str) -> bool:
+    """Whether the first six of a Swedish personnummer (YYMMDD) are a date; a
+    samordningsnummer adds 60 to the day.
+
+    digits (str): 10 ASCII digits.
+    RETURNS (bool): True if the date exists (year taken as a leap year when 00).
+    """
+    day = int(digits[4:6])
+    day = day - 60 if day > 60 else day
+    return date_ok(2000 + int(digits[:2]), int(digits[2:4]), day)
+
+
+def za_id_valid(digits: str) -> bool:
+    """South African ID number: YYMMDD birth date, gender/sequence (4 digits), citizenship
+    (0 or 1), a digit, Luhn check digit.
+
+    digits (str): 13 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 13 or not digits.isdigit() or digits[10] not in "012":
+        return False
+    if not date_ok(2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:6])):
+        return False
+    return luhn_valid(digits)
+
+
+def npi_valid(digits: str) -> bool:
+    """US National Provider Identifier: 10 digits starting 1 or 2, Luhn over the prefix
+    80840 and the 10 digits.
+
+    digits (str): 10 ASCII digits.
+    RETURNS (bool): True if valid.
+    """
+    if len(digits) != 10 or not digits.isdigit() or digits[0] not in "12":
+        return False
+    return luhn_valid("80840" + digits)

@@ -1,11 +1,12 @@
-"""The synthetic training-corpus generator: templates in five genres (call transcripts, chat,
-e-mails/letters/forms, application logs, prose), Faker values in many locales, hard negatives.
+"""The synthetic training-corpus generator: templates in six genres (call transcripts, chat,
+e-mails/letters/forms, application logs, prose, system logs), Faker values in many locales, hard negatives.
 
 `generate_corpus(out_dir, seed)` writes train/dev/test JSONL files; `count_templates()` says
 how many templates there are.
 """
 from .core import Example
 from .generator import (
+    CORPUS_VERSION,
     DEFAULT_SIZES,
     NEGATIVE_SHARE,
     SPLITS,
@@ -30,6 +31,7 @@ def count_templates() -> int:
 
 
 __all__ = [
+    "CORPUS_VERSION",
     "DEFAULT_SIZES",
     "Example",
     "GENRES",

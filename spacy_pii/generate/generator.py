@@ -14,6 +14,9 @@ from .genres import GENRES, GenreSpec
 from .providers import LOCALES, FakerPool
 from .writer import read_jsonl, write_jsonl
 
+# The corpus version the docs and training records cite: v3 adds the system-log genre,
+# encoded values in logs and the prose breadth of issue 17 (v2: issue 13's prose, NRP, AGE, URL).
+CORPUS_VERSION = "v3"
 SPLITS: Tuple[str, ...] = ("train", "dev", "test")
 # Sized so train is ~600k whitespace words: a couple of passes fit in an hour at ~450 words/s.
 DEFAULT_SIZES: Dict[str, int] = {"train": 12000, "dev": 1000, "test": 1000}

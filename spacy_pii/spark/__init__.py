@@ -50,9 +50,9 @@ from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence,
 
 from ..api import DEFAULT_MODEL
 from ..errors import Errors, SpacyPIIError
-from ..operators import KEY_ENV, RedactionPolicy
-from ..policy import build_policy
-from ..redactor import find_redactor
+from ..operators import KEY_ENV, MissingKeyError, RedactionPolicy
+from ..policy import build_policy, effective_policy
+from ..runner import Runner
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame, SparkSession
@@ -84,7 +84,7 @@ class WorkerSpec:
 
     model (str): package name or directory; with `shipped`, the SparkFiles name of the archive.
     shipped (bool): whether `model` names an archive added with `SparkContext.addFile`.
-    operator (str): default operator.
+    operator (Optional[str]): default operator; None: the model's configured one.
     operators (Tuple[Tuple[str, str], ...]): (label, operator) overrides.
     labels (Optional[Tuple[str, ...]]): redact only these (narrows the component's labels).
     mask_char (Optional[str]): for `mask`; None: the policy default.
@@ -92,12 +92,12 @@ class WorkerSpec:
     key (Optional[bytes]): the key itself (visible in the closure; prefer key_file).
     key_file (Optional[str]): path of the key, read on the executor.
     batch_size (int): texts per `nlp.pipe` batch.
-    threads (int): torch threads in the worker.
+    threads (int): encoder threads in the worker (its share of the executor's cores).
     """
 
     model: str
     shipped: bool = False
-    operator: str = "tag"
+    operator: Optional[str] = None
     operators: Tuple[Tuple[str, str], ...] = ()
     labels: Optional[Tuple[str, ...]] = None
     mask_char: Optional[str] = None
@@ -115,15 +115,19 @@ class WorkerSpec:
             self.mask_char, self.keep_last, key_digest, self.key_file, self.batch_size,
         )
 
-    def policy(self, with_key: bool = True) -> RedactionPolicy:
-        """The policy, with the key from `key`, else `key_file`, else SPACY_PII_KEY.
+    def policy(self, base: Optional[RedactionPolicy] = None, with_key: bool = True) -> RedactionPolicy:
+        """The policy: the model's own (`base`, its pii_redactor's config) with these options
+        over it (`effective_policy`, the rule every entry point follows), with the key from
+        `key`, else `key_file`, else SPACY_PII_KEY.
 
+        base (Optional[RedactionPolicy]): the component's policy; None: the defaults.
         with_key (bool): False builds it without a key (to validate options on the driver,
             where the key may not be: the executors read key_file or their environment).
         """
-        return build_policy(
+        return effective_policy(
+            base if base is not None else RedactionPolicy(),
             operator=self.operator,
-            operators=dict(self.operators),
+            operators=dict(self.operators) or None,
             labels=self.labels,
             mask_char=self.mask_char,
             keep_last=self.keep_last,
@@ -137,7 +141,7 @@ class WorkerSpec:
 def make_spec(
     model: Union[str, Path] = DEFAULT_MODEL,
     *,
-    operator: str = "tag",
+    operator: Optional[str] = None,
     operators: Optional[Dict[str, str]] = None,
     labels: Optional[Sequence[str]] = None,
     mask_char: Optional[str] = None,
@@ -163,14 +167,14 @@ def make_spec(
     )
     missing = checked.missing_key()
     if missing and key_file is None and not os.environ.get(KEY_ENV) and not executor_env_key:
-        raise SpacyPIIError(Errors.E403.format(operators=", ".join(missing)))
+        raise MissingKeyError(missing)
     for name, value in (("batch_size", batch_size), ("threads", threads)):
         if not isinstance(value, int) or value < 1:
             raise SpacyPIIError(Errors.E105.format(name=name, expected="an integer >= 1", value=value))
     return WorkerSpec(
         model=str(model),
         shipped=shipped,
-        operator=checked.operator,
+        operator=operator,
         operators=tuple(sorted(checked.per_label.items())),
         labels=checked.labels,
         mask_char=mask_char,
@@ -279,7 +283,7 @@ def ship_model_dir(model: Union[str, Path], spark: Optional["SparkSession"] = No
 def redact_udf(
     model: Union[str, Path] = DEFAULT_MODEL,
     *,
-    operator: str = "tag",
+    operator: Optional[str] = None,
     operators: Optional[Dict[str, str]] = None,
     labels: Optional[Sequence[str]] = None,
     mask_char: Optional[str] = None,
@@ -359,7 +363,7 @@ def redact_column(
     *,
     spans_col: Optional[str] = None,
     model: Union[str, Path] = DEFAULT_MODEL,
-    operator: str = "tag",
+    operator: Optional[str] = None,
     operators: Optional[Dict[str, str]] = None,
     labels: Optional[Sequence[str]] = None,
     mask_char: Optional[str] = None,
@@ -426,15 +430,6 @@ _WORKERS: Dict[Tuple[Any, ...], "_Worker"] = {}
 _WORKER_LOCK = threading.Lock()
 
 
-def _set_threads(threads: int) -> None:
-    try:
-        import torch
-    except ImportError:  # a pipeline without torch: nothing to limit
-        return
-    if torch.get_num_threads() != threads:
-        torch.set_num_threads(threads)
-
-
 def unpack_shipped(name: str) -> Path:
     """The directory of a shipped pipeline on this executor, unpacked on first use.
 
@@ -479,23 +474,19 @@ def _load_pipeline(spec: WorkerSpec) -> "Language":
 
 
 class _Worker:
-    """A loaded pipeline and one policy: what a Python worker keeps between tasks."""
+    """The one runner over a loaded pipeline, and this spec's policy: what a Python worker
+    keeps between tasks."""
 
-    def __init__(self, nlp: "Language", spec: WorkerSpec) -> None:
-        self.nlp = nlp
-        self.name, self.component = find_redactor(nlp)
-        self.policy = spec.policy()
-        self.batch_size = spec.batch_size
+    def __init__(self, runner: Runner, spec: WorkerSpec) -> None:
+        self.runner = runner
+        self.policy = spec.policy(runner.component.policy)
 
     def redact(self, texts: List[str]) -> List[Tuple[str, List[Tuple[str, int, int, float]]]]:
         """Redacted text and (label, start, end, score) spans of each text, in order."""
-        out = []
-        # The pipeline runs without its pii_redactor, which then redacts with this worker's
-        # policy: one loaded pipeline serves every option set, the component is not changed.
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size, disable=[self.name]):
-            redacted, matches = self.component.redact(doc, self.policy)
-            out.append((redacted, [(m.label, m.start, m.end, float(m.score)) for m in matches]))
-        return out
+        return [
+            (r.text, [(m.label, m.start, m.end, float(m.score)) for m in r.matches])
+            for r in self.runner.redact(texts, self.policy)
+        ]
 
 
 def get_worker(spec: WorkerSpec) -> _Worker:
@@ -508,10 +499,9 @@ def get_worker(spec: WorkerSpec) -> _Worker:
     with _WORKER_LOCK:
         worker = _WORKERS.get(cache_key)
         if worker is None:
-            _set_threads(spec.threads)
             model_key = (spec.model, spec.shipped)
             if model_key not in _PIPELINES:
-                _PIPELINES[model_key] = _load_pipeline(spec)
+                _PIPELINES[model_key] = Runner(_load_pipeline(spec), threads=spec.threads, batch_size=spec.batch_size)
             worker = _Worker(_PIPELINES[model_key], spec)
             _WORKERS[cache_key] = worker
         return worker

@@ -305,6 +305,23 @@ def _masked(prepared: Optional[PreparedLine], line: Line) -> bytes:
 
 # --- the loop ------------------------------------------------------------------------
 
+# Longest the main thread blocks at once while it waits for input. A lock wait without a
+# timeout (`queue.Queue.get()`) ends only when the lock is released: a SIGINT whose C-level
+# handler runs after the thread's last check for pending signals and before it blocks
+# (CPython's `acquire_timed` does not look again), or that the kernel hands to the reader
+# thread, leaves Ctrl-C unseen until the next input line, which on a silent stdin never
+# comes. A timed wait returns to the interpreter, which then raises KeyboardInterrupt.
+_SIGNAL_POLL = 0.2
+
+
+def _get_waking(q: "queue.Queue[Any]") -> Any:
+    """`q.get()` that returns to the interpreter every `_SIGNAL_POLL` seconds (see there)."""
+    while True:
+        try:
+            return q.get(timeout=_SIGNAL_POLL)
+        except queue.Empty:
+            continue
+
 
 class StreamRedactor:
     """Redact lines batch by batch and write them to a binary stream.
@@ -432,7 +449,7 @@ class StreamRedactor:
                     if batch:
                         item = q.get(timeout=max(0.0, deadline - self.clock()))
                     else:
-                        item = q.get()
+                        item = _get_waking(q)
                 except queue.Empty:
                     self.process_batch(batch)
                     batch = []

@@ -100,6 +100,15 @@ def _reader_for(stream: BinaryIO) -> Callable[[int], bytes]:
     return stream.read
 
 
+def stream_raw_lines(stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of an open binary stream, each as soon as its b"\\n" arrives.
+
+    stream (BinaryIO): e.g. stdin's buffer (nothing may have been read from it yet).
+    YIELDS (bytes): the lines, each keeping its b"\\n" (a last one may lack it).
+    """
+    return iter_raw_lines(_reader_for(stream))
+
+
 @dataclass(frozen=True)
 class InputSource:
     """An input to read: a path, or an already open binary stream such as stdin.
@@ -138,29 +147,57 @@ def sources_from_args(paths: Sequence[str], stdin: BinaryIO) -> List[InputSource
     ]
 
 
+def _source_lines(source: InputSource) -> Iterator[Line]:
+    """The lines of one source, numbered from 1. RAISES (OSError): reading failed."""
+    number = 0
+    if source.path is not None:
+        with open(source.path, "rb", buffering=0) as fh:
+            for raw in iter_raw_lines(fh.read):
+                number += 1
+                content, ending = split_ending(raw)
+                yield Line(source.name, number, content, ending)
+    elif source.stream is not None:
+        for raw in iter_raw_lines(_reader_for(source.stream)):
+            number += 1
+            content, ending = split_ending(raw)
+            yield Line(source.name, number, content, ending)
+
+
 def iter_lines(sources: Sequence[InputSource]) -> Iterator[Line]:
     """Read every source in order and yield its lines, numbered from 1 per source.
+
+    One line out per line in: a source whose last line lacks a line ending does not run
+    into the next source's first line (as `cat` would join them). That line gets the
+    ending of the line before it in its source (b"\\n" if it has none) once a later line
+    is known to follow; a missing ending is kept only at the very end of all the input.
+    The held line is yielded as soon as the next line or the end arrives.
 
     sources (Sequence[InputSource]): what to read.
     YIELDS (Line): each line, content and ending split.
     RAISES (StreamReadError): a source could not be read; its earlier lines were yielded.
     """
-    for source in sources:
-        number = 0
+    held: Optional[Line] = None  # an unterminated last line, waiting to see if more follow
+    for i, source in enumerate(sources):
+        last_ending = b"\n"
         try:
-            if source.path is not None:
-                with open(source.path, "rb", buffering=0) as fh:
-                    for raw in iter_raw_lines(fh.read):
-                        number += 1
-                        content, ending = split_ending(raw)
-                        yield Line(source.name, number, content, ending)
-            elif source.stream is not None:
-                for raw in iter_raw_lines(_reader_for(source.stream)):
-                    number += 1
-                    content, ending = split_ending(raw)
-                    yield Line(source.name, number, content, ending)
+            for line in _source_lines(source):
+                if held is not None:
+                    yield held
+                    held = None
+                if line.ending:
+                    last_ending = line.ending
+                    yield line
+                elif i + 1 < len(sources):
+                    held = Line(line.source, line.number, line.content, last_ending)
+                else:
+                    yield line  # the very end of the input: kept without an ending
         except OSError as e:
+            if held is not None:  # the input ends here: its lines before the failure come out
+                yield Line(held.source, held.number, held.content, b"")
             raise StreamReadError(source.name, type(e).__name__) from None
+    if held is not None:
+        # No line followed: the end of the whole input, so the ending stays missing.
+        yield Line(held.source, held.number, held.content, b"")
 
 
 class End:

@@ -70,7 +70,7 @@ def test_encrypt_without_key_is_usage_error(pii_model_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args,key,code",
-    [([], "", "E500"), ([], "short", "E501"), (["no-such-file"], KEY, "E204"), (["--key-file", "no-such-key"], KEY, "E102")],
+    [([], "", "E101"), ([], "short", "E501"), (["no-such-file"], KEY, "E204"), (["--key-file", "no-such-key"], KEY, "E102")],
 )
 def test_restore_usage_errors(args: List[str], key: str, code: str) -> None:
     result = invoke(["restore", *args], b"x\n", key=key)

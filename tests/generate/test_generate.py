@@ -11,7 +11,6 @@ from typing import Dict, List
 
 import orjson
 import pytest
-import spacy
 from typer.testing import CliRunner
 
 from spacy_pii.generate import (
@@ -180,7 +179,9 @@ def test_no_same_label_spans_split_by_spaces(train: List[Example]) -> None:
 
 
 def test_misaligned_share_below_bound(train: List[Example]) -> None:
-    report = check_alignment(train, spacy.blank("en").make_doc)
+    # The tokenizer the training configs use (spacy-pii.LogTokenizer.v1): system logs glue
+    # values to keys (`rhost=`, `/10.0.0.1:50010`, `name=...&city=...`) that only it splits.
+    report = check_alignment(train)
     assert report.total > 5000
     assert report.share < MAX_MISALIGNED, report.by_label
 

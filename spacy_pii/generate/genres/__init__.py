@@ -2,7 +2,7 @@
 from typing import Dict, Tuple
 
 from .base import GenreSpec
-from . import chat, email, logs, prose, transcripts
+from . import chat, email, logs, prose, syslogs, transcripts
 
 GENRES: Tuple[GenreSpec, ...] = (
     transcripts.SPEC,
@@ -10,6 +10,8 @@ GENRES: Tuple[GenreSpec, ...] = (
     email.SPEC,
     logs.SPEC,
     prose.SPEC,
+    # Appended last (issue 17): the plan's order of genres stays as it was before.
+    syslogs.SPEC,
 )
 GENRES_BY_NAME: Dict[str, GenreSpec] = {spec.name: spec for spec in GENRES}
 

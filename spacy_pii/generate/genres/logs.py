@@ -6,11 +6,13 @@ Where a format glues a value to its key in the spaCy tokenizer (`ip=10.0.0.1`, `
 templates mostly prefer the separators real loggers also use (`ip: `, JSON with spaces) so
 that spans stay on token boundaries; a few glued forms stay in to keep the model honest.
 """
+import html
+import json
 from typing import List, Optional
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 from ..core import Builder, Context, Pieces, slot
-from ..providers import name_form, password, persona_email, rand_chars, vary_case
+from ..providers import city, country, name_form, password, persona_email, postcode, rand_chars, street_line, vary_case
 from .base import GenreSpec, join, make_templates, units
 
 NAME = "log"
@@ -42,6 +44,160 @@ def slot_dsn(ctx: Context, arg: str) -> Pieces:
     rng = ctx.rng
     key = rand_chars(rng, "0123456789abcdef", 32)
     return [(f"https://{key}@o{rng.randint(10000, 999999)}.ingest.sentry.io/{rng.randint(1000, 9999999)}", "URL")]
+
+
+# --- encoded values (issue 17): the span covers the raw encoded text exactly --------------
+
+# Locales whose names and places carry diacritics, so that encoding changes the text.
+_ENCODED_LOCALES = ("cs_CZ", "pl_PL", "de_DE", "fr_FR", "es_ES", "tr_TR", "sv_SE", "pt_BR", "de_AT", "it_IT")
+# Share of encoded values drawn from those locales rather than the example's persona.
+_DIACRITIC_SHARE = 0.6
+# The label of a referer URL. Corpus v2 labels every web address with a scheme as URL (the
+# label table: "web addresses with a scheme ... or www."), so referers that identify nobody
+# are labelled too; the default policy decides whether URL is redacted (issue 17, item 4).
+REFERER_LABEL: Optional[str] = "URL"
+_REFERERS = (
+    "https://www.google.com/", "https://www.bing.com/", "https://duckduckgo.com/", "https://t.co/",
+    "https://www.facebook.com/", "https://news.ycombinator.com/", "https://www.google.de/",
+    "https://search.yahoo.com/", "https://www.reddit.com/", "https://l.instagram.com/",
+)
+
+
+def _encoded_name(ctx: Context, arg: str, form: str = "full") -> str:
+    if ctx.chance(_DIACRITIC_SHARE):
+        fake = ctx.fake(ctx.rng.choice(_ENCODED_LOCALES))
+        first, last = str(fake.first_name()), str(fake.last_name())
+        return {"first": first, "last": last}.get(form, f"{first} {last}")
+    return name_form(ctx, ctx.persona(arg), form)
+
+
+def _encoded_place(ctx: Context, kind: str) -> str:
+    locale = ctx.rng.choice(_ENCODED_LOCALES) if ctx.chance(_DIACRITIC_SHARE) else None
+    if kind == "city":
+        return city(ctx, locale)
+    if kind == "street":
+        return street_line(ctx, locale)
+    if kind == "postcode":
+        return postcode(ctx, locale)
+    return country(ctx)
+
+
+def url_form(ctx: Context, value: str) -> str:
+    """Percent-encode a value as a form or query string does: `+` for spaces (mostly) or `%20`."""
+    if ctx.chance(0.75):
+        return quote_plus(value, safe="")
+    return quote(value, safe="")
+
+
+def json_escape(value: str) -> str:
+    """The value as it sits inside a JSON string written with ensure_ascii (`Ren\\u00e9e`)."""
+    return json.dumps(value, ensure_ascii=True)[1:-1]
+
+
+def html_escape(ctx: Context, value: str) -> str:
+    """HTML-escape a value: `&amp;`, `&#39;`, and non-ASCII as decimal or hex character references."""
+    escaped = html.escape(value, quote=True).replace("&#x27;", "&#39;")
+    if ctx.chance(0.5):
+        return escaped.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return "".join(ch if ord(ch) < 128 else f"&#x{ord(ch):x};" for ch in escaped)
+
+
+@slot("name_urlp", "PERSON")
+def slot_name_urlp(ctx: Context, arg: str) -> Pieces:
+    """A full name in a form-encoded query (`Zuzana+Mudrov%C3%A1`)."""
+    return [(url_form(ctx, _encoded_name(ctx, arg)), "PERSON")]
+
+
+@slot("first_urlp", "PERSON")
+def slot_first_urlp(ctx: Context, arg: str) -> Pieces:
+    return [(url_form(ctx, _encoded_name(ctx, arg, "first")), "PERSON")]
+
+
+@slot("last_urlp", "PERSON")
+def slot_last_urlp(ctx: Context, arg: str) -> Pieces:
+    return [(url_form(ctx, _encoded_name(ctx, arg, "last")), "PERSON")]
+
+
+@slot("city_urlp", "LOCATION")
+def slot_city_urlp(ctx: Context, arg: str) -> Pieces:
+    """A city in a query string (`%C5%A0entjur`, `Hradec+Kr%C3%A1lov%C3%A9`)."""
+    return [(url_form(ctx, _encoded_place(ctx, "city")), "LOCATION")]
+
+
+@slot("country_urlp", "LOCATION")
+def slot_country_urlp(ctx: Context, arg: str) -> Pieces:
+    """A country in a query string (`Czech+Republic`)."""
+    return [(url_form(ctx, _encoded_place(ctx, "country")), "LOCATION")]
+
+
+@slot("street_urlp", "STREET_ADDRESS")
+def slot_street_urlp(ctx: Context, arg: str) -> Pieces:
+    return [(url_form(ctx, _encoded_place(ctx, "street")), "STREET_ADDRESS")]
+
+
+@slot("postcode_urlp", "STREET_ADDRESS")
+def slot_postcode_urlp(ctx: Context, arg: str) -> Pieces:
+    return [(url_form(ctx, _encoded_place(ctx, "postcode")), "STREET_ADDRESS")]
+
+
+@slot("phone_urlp", "PHONE_NUMBER")
+def slot_phone_urlp(ctx: Context, arg: str) -> Pieces:
+    """A phone number in a query string (`%2B44+20+7946+0958`)."""
+    from ..core import SLOTS
+
+    value = "".join(text for text, _ in SLOTS["phone"].func(ctx, arg))
+    return [(url_form(ctx, value), "PHONE_NUMBER")]
+
+
+@slot("name_json", "PERSON")
+def slot_name_json(ctx: Context, arg: str) -> Pieces:
+    """A full name inside a JSON string with `\\uXXXX` escapes."""
+    return [(json_escape(_encoded_name(ctx, arg)), "PERSON")]
+
+
+@slot("city_json", "LOCATION")
+def slot_city_json(ctx: Context, arg: str) -> Pieces:
+    return [(json_escape(_encoded_place(ctx, "city")), "LOCATION")]
+
+
+@slot("street_json", "STREET_ADDRESS")
+def slot_street_json(ctx: Context, arg: str) -> Pieces:
+    return [(json_escape(_encoded_place(ctx, "street")), "STREET_ADDRESS")]
+
+
+@slot("name_html", "PERSON")
+def slot_name_html(ctx: Context, arg: str) -> Pieces:
+    """A name HTML-escaped (`Ren&#233;e`, `O&#39;Brien`)."""
+    name = _encoded_name(ctx, arg)
+    if ctx.chance(0.15):
+        # An apostrophe in the surname makes `&#39;` ("Sean O&#39;Brien").
+        parts = name.split(" ")
+        name = " ".join(parts[:-1] + [ctx.rng.choice(("O'", "D'")) + parts[-1]])
+    return [(html_escape(ctx, name), "PERSON")]
+
+
+@slot("email_html", "EMAIL_ADDRESS")
+def slot_email_html(ctx: Context, arg: str) -> Pieces:
+    """An e-mail address with the @ as a character reference (`jane&#64;example.com`)."""
+    email = persona_email(ctx, ctx.persona(arg))
+    return [(email.replace("@", ctx.rng.choice(("&#64;", "&#x40;", "&#64;"))), "EMAIL_ADDRESS")]
+
+
+@slot("org_html", "ORGANIZATION")
+def slot_org_html(ctx: Context, arg: str) -> Pieces:
+    """A firm with an ampersand, HTML-escaped (`Novak &amp; Sons`)."""
+    fake = ctx.fake()
+    a, b = str(fake.last_name()), str(fake.last_name())
+    value = ctx.rng.choice((f"{a} & {b}", f"{a} & Sons", f"{a} & {b} LLP", f"{a} & Partners"))
+    return [(html_escape(ctx, value), "ORGANIZATION")]
+
+
+@slot("referer", "URL")
+def slot_referer(ctx: Context, arg: str) -> Pieces:
+    """A referer: `-` or a search or social site that identifies nobody (see REFERER_LABEL)."""
+    if ctx.chance(0.2):
+        return [("-", None)]
+    return [(ctx.rng.choice(_REFERERS), REFERER_LABEL)]
 
 
 # Messages that can follow any of the line prefixes below.
@@ -198,6 +354,25 @@ FULL = [
     '{"ts": "{ts}", "event": "profile_update", "age": {age}, "user": "{user}"}',
     '{"ts": "{ts}", "event": "invoice", "customer": "{legalorg}", "contact": "{email}"}',
     '{clf_ts} referer="{url}" ip={ip} user={user}',
+    # issue 17: URL-encoded, JSON-escaped and HTML-escaped values; referers
+    '{ip} - - [{clf_ts}] "GET /checkout/address?name={name_urlp}&city={city_urlp}&country={country_urlp} HTTP/1.1" {status} {bytes} "{referer}" "{ua}"',
+    '{ip} - - [{clf_ts}] "GET /register?first_name={first_urlp}&last_name={last_urlp}&email={email_url} HTTP/1.1" {status} {bytes} "{referer}" "{ua}"',
+    '{ip} - - [{clf_ts}] "POST /profile/update?street={street_urlp}&zip={postcode_urlp}&phone={phone_urlp} HTTP/2.0" {status} {bytes} "{referer}" "{ua}"',
+    '{ip} - - [{clf_ts}] "GET /search?q=hotels&city={city_urlp}&guest={name_urlp} HTTP/1.1" {status} {bytes} "{referer}" "{ua}"',
+    '{ip} - {user} [{clf_ts}] "GET /api/v2/contacts?page=1&country={country_urlp} HTTP/1.1" {status} {bytes} "{referer}" "{ua}"',
+    'POST /signup HTTP/1.1\nHost: {host}\nContent-Type: application/x-www-form-urlencoded\n\nname={name_urlp}&email={email_url}&city={city_urlp}&country={country_urlp}',
+    '{ts} DEBUG form body: utm_source=newsletter&first={first_urlp}&last={last_urlp}&phone={phone_urlp}',
+    '{ts} INFO redirect to /thanks?name={name_urlp}&city={city_urlp}',
+    '{"ts": "{ts}", "event": "signup", "name": "{name_json}", "city": "{city_json}", "ip": "{ip}"}',
+    '{"customer": {"full_name": "{name_json}", "address": "{street_json}", "city": "{city_json}", "country": "{country}"}}',
+    '{"level": "info", "msg": "shipping label printed", "recipient": "{name_json}", "street": "{street_json}", "order": "{order}"}',
+    '{"event": "review_posted", "author": "{name_json}", "location": "{city_json}", "rating": {num}}',
+    '{ts} WARN mail bounced for {email_html}; account owner: {name_html}',
+    '<td>{name_html}</td> <td>{email_html}</td> <td>{org_html}</td>',
+    '{ts} INFO rendered invoice for {org_html}, contact {name_html}, {email_html}',
+    'value="{name_html}" data-email="{email_html}"',
+    '{ip} - - [{clf_ts}] "GET /products/{num} HTTP/1.1" {status} {bytes} "{referer}" "{ua}" user={user}',
+    '{ts} INFO webhook delivered to {url} for account {user} ({duration})',
 ]
 
 NEGATIVE_MESSAGES = [
@@ -262,6 +437,11 @@ NEGATIVE_FULL = [
     '{sshkey}',
     'inet {loopback} netmask {cidr}',
     'BUILD SUCCESSFUL in {duration}\n{num} actionable tasks: {num} executed',
+    # issue 17: encoded text without PII, and referers that identify nobody
+    '{loopback} - - [{clf_ts}] "GET /search?q=running+shoes&utm_source=google&utm_medium=cpc HTTP/1.1" {status} {bytes} "-" "{ua}"',
+    '{"ts": "{ts}", "msg": "menu updated", "item": "Caf\\u00e9 cr\\u00e8me", "price": "{amount}"}',
+    '<a href="/terms">Terms &amp; Conditions</a> &middot; <a href="/privacy">Privacy</a>',
+    '{ts} DEBUG query: sort=price&order=asc&category=home%20%26%20garden&page={num}',
 ]
 
 PREFIXES = [

@@ -3,7 +3,8 @@ items, meeting minutes and IT tickets written as sentences.
 """
 from typing import List
 
-from ..core import Builder, Context
+from ..core import Builder, Context, Pieces, slot
+from ..providers import street_line
 from .base import GenreSpec, join, make_templates, units
 
 NAME = "prose"
@@ -295,6 +296,92 @@ NEGATIVE_V2 = [
 ]
 
 
+# --- issue 17: prose breadth where prose leaks ----------------------------------------------
+
+_UNIT_WORDS = ("Apt.", "Apt", "Apartment", "Suite", "Ste.", "Unit", "Flat", "#", "Room", "Floor")
+
+
+def _unit(ctx: Context) -> str:
+    """A flat, suite or unit designator (`Apt. 4B`, `Suite 210`, `Flat 3`, `#12`)."""
+    rng = ctx.rng
+    word = rng.choice(_UNIT_WORDS)
+    number = str(rng.randint(1, 999)) if rng.random() < 0.7 else f"{rng.randint(1, 30)}{rng.choice('ABCDEF')}"
+    return f"{word}{'' if word == '#' else ' '}{number}"
+
+
+@slot("unitaddr", "STREET_ADDRESS")
+def slot_unit_address(ctx: Context, arg: str) -> Pieces:
+    """A street line with its flat or suite, one span (`12 Elm Street, Apt. 4B`; `Suite 210, 400 Main St`)."""
+    street = street_line(ctx)
+    unit = _unit(ctx)
+    if any(word in street.split() for word in ("Apt", "Apt.", "Suite", "Unit", "#")):
+        return [(street, "STREET_ADDRESS")]  # Faker's street already names its flat or suite
+    if ctx.chance(0.2):
+        return [(f"{unit}, {street}", "STREET_ADDRESS")]
+    return [(f"{street}{',' if ctx.chance(0.7) else ''} {unit}", "STREET_ADDRESS")]
+
+
+@slot("unit", "STREET_ADDRESS")
+def slot_unit(ctx: Context, arg: str) -> Pieces:
+    """A flat or suite named alone, part of an address in context (`moved into Apt. 4B`)."""
+    return [(_unit(ctx), "STREET_ADDRESS")]
+
+
+POSITIVE_V3 = [
+    # address parts
+    "{fullname} moved out of {unitaddr} on {date}.",
+    "Deliveries for {first} should go to {unitaddr}, not the main office.",
+    "The leak started in {unit} and spread to the flat below, said {fullname}.",
+    "{titled} now sees patients at {unitaddr}, {citystzip}.",
+    "Please forward my mail to {unitaddr} from now on. Thanks, {first}",
+    "The landlord, {legalorg}, owns {unit} and {unit:1} in the same building.",
+    "{fullname} lists {unitaddr} as her correspondence address.",
+    "Our office has moved to {unitaddr} in {city}.",
+    "Knock on {unit}; {first} will let you in.",
+    # postcodes alone
+    "Delivery is free for postcodes such as {postcode}; {first} lives just outside the zone.",
+    "{first} typed {postcode} into the store locator and found nothing nearby.",
+    "Customers in {postcode} reported the outage first.",
+    "The survey form asked only for a postcode, and {fullname} wrote {postcode}.",
+    "Zip code {postcode} was on the label, but the rest of the address had been torn off.",
+    # places
+    "{fullname} commutes from {city} to {city:1} every weekday.",
+    "The family left {country} in {yr} and settled in {city}, {state}.",
+    "After two years in {loc}, {first} moved back to {city}.",
+    "{person} spent the summer of {yr} walking from {city} to {city:1}.",
+    "She was raised in {state} and now lives outside {city}.",
+    "Their wedding took place in {city}, {country}, on {date}.",
+    # dates and years tied to people and events
+    "{fullname} joined the board in {yr} and stepped down in {month_p}.",
+    "The accident happened on {date}, when {first} was driving home from {org} after a late shift.",
+    "{first} has been a member of the club since {yr}.",
+    "Between {yr} and {yr:1}, {fullname} ran the {city} office of {legalorg} with two partners.",
+    "{fullname} was hired on {date} and promoted in {month_p}.",
+    "{first} last visited the clinic on {date} and is due back {when}.",
+    "The graduation ceremony for {fullname} is at {org} on {date}.",
+    "On {date} {titled} filed the complaint with {org} in person.",
+    # organisations
+    "{fullname} left {legalorg} for a role at {org} in {yr}.",
+    "{first} volunteers with {org} and sits on the board of {legalorg} as treasurer.",
+    "The complaint against {legalorg} was filed by {fullname}, a former employee.",
+    "{first} studied at {org} before joining {legalorg} as a trainee.",
+    "{legalorg} hired {fullname} as chief financial officer on {date}.",
+    # web addresses next to people and events
+    "{fullname} shared the fundraiser page {url} with the {city} group.",
+    "The booking confirmation sent to {first} links to {url} for changes.",
+]
+
+NEGATIVE_V3 = [
+    "The building has {num} flats and a shared garden.",
+    "Suite numbers are shown on the directory in the lobby.",
+    "The apartment block was built in {year} and renovated twice.",
+    "Postcodes in the north of the county are being renumbered.",
+    "The annual report is due at the end of the quarter.",
+    "Unit tests cover {percent} of the code base.",
+    "The city council meets on the first Tuesday of each month.",
+]
+
+
 # Share of prose examples written all in lower case (chat-like notes) or ALL CAPS (notices).
 LOWER_SHARE = 0.06
 UPPER_SHARE = 0.04
@@ -315,7 +402,9 @@ def compose(ctx: Context, positive: bool) -> Builder:
 SPEC = GenreSpec(
     name=NAME,
     weight=0.18,
-    positives=make_templates(NAME, "pos", POSITIVE) + make_templates(NAME, "pos2", POSITIVE_V2),
-    negatives=make_templates(NAME, "neg", NEGATIVE) + make_templates(NAME, "neg2", NEGATIVE_V2),
+    positives=make_templates(NAME, "pos", POSITIVE) + make_templates(NAME, "pos2", POSITIVE_V2)
+    + make_templates(NAME, "pos3", POSITIVE_V3),
+    negatives=make_templates(NAME, "neg", NEGATIVE) + make_templates(NAME, "neg2", NEGATIVE_V2)
+    + make_templates(NAME, "neg3", NEGATIVE_V3),
 )
 SPEC.compose = compose
