@@ -198,6 +198,10 @@ DISPLACY_COLORS: Dict[str, str] = {label.name: label.colour for label in SCHEME}
 NUMBER_LIKE_LABELS: FrozenSet[str] = frozenset(label.name for label in SCHEME if label.number_like)
 # Labels the NER learns from the corpus; the others only come from detectors.
 MODEL_LABELS: Tuple[str, ...] = tuple(label.name for label in SCHEME if label.model)
+# Labels redacted only when asked for by name (`--labels URL`, `labels = ["URL"]`): a whole
+# URL identifies nobody by itself; by default its parts that can are redacted under their
+# own labels (`spacy_pii.detectors.url`). `RedactionPolicy.selects_label` applies this.
+OPT_IN_LABELS: FrozenSet[str] = frozenset({"URL"})
 
 
 def check_labels(labels: List[str]) -> List[str]:

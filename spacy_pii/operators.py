@@ -36,7 +36,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tup
 import catalogue
 
 from .errors import Errors, SpacyPIIError
-from .labels import NUMBER_LIKE_LABELS, check_labels
+from .labels import NUMBER_LIKE_LABELS, OPT_IN_LABELS, check_labels
 from .overlaps import is_disjoint, resolve_overlaps
 from .registry import registry
 from .thresholds import Thresholds
@@ -277,8 +277,9 @@ class RedactionPolicy:
     keep_last_per_label (Dict[str, int]): label -> keep_last, for any label.
     hash_length (int): hex characters `hash` keeps (8-64).
     key (Optional[bytes]): secret key for the operators that need one, and keyed `pseudonym`.
-    labels (Optional[Tuple[str, ...]]): replace only spans of these labels (None: all). On a
-        component this narrows its own `labels`; it cannot widen them.
+    labels (Optional[Tuple[str, ...]]): replace only spans of these labels (None: every label
+        except the opt-in ones, `spacy_pii.labels.OPT_IN_LABELS`: URL; see `selects_label`).
+        On a component this narrows its own `labels`; it cannot widen them.
     allow_list (FrozenSet[str]): values never replaced (exact match, case-insensitive).
     threshold (float): spans scoring under it are not replaced (0: every span is).
     thresholds (Dict[str, float]): label -> threshold, overriding `threshold`.
@@ -365,6 +366,17 @@ class RedactionPolicy:
         used = {self.operator, *self.per_label.values()}
         return sorted(name for name in used if get_operator(name).needs_key)
 
+    def selects_label(self, label: str) -> bool:
+        """Whether spans of a label are replaced: the one place that says what `labels=None`
+        means (every label except the opt-in ones, which are replaced only when named).
+
+        label (str): the label.
+        RETURNS (bool): True if the policy redacts this label.
+        """
+        if self.labels is None:
+            return label not in OPT_IN_LABELS
+        return label in self.labels
+
     def selects(self, value: str, label: str, score: float = 1.0) -> bool:
         """Whether a span of this label, value and score is replaced (its label is selected,
         its score reaches the label's threshold and the value is not allow-listed).
@@ -374,7 +386,7 @@ class RedactionPolicy:
         score (float): its score (`PIIMatch.score`).
         RETURNS (bool): True to replace it.
         """
-        if self.labels is not None and label not in self.labels:
+        if not self.selects_label(label):
             return False
         if not self.score_rule.keeps(label, score):
             return False
@@ -407,8 +419,9 @@ class RedactionPolicy:
         for i, (start, end, _) in enumerate(spans):
             if not 0 <= start <= end <= len(text):
                 raise SpacyPIIError(Errors.E106.format(index=i, start=start, end=end, length=len(text)))
-        if self.labels is not None or self.allow_list:
-            spans = [s for s in spans if self.selects(text[s[0] : s[1]], s[2])]
+        # Selection before overlap resolution: a span of a label not redacted (an opt-in URL)
+        # must not trim away the spans inside it that are.
+        spans = [s for s in spans if self.selects(text[s[0] : s[1]], s[2])]
         if not is_disjoint(spans):
             spans = [(s, e, label) for s, e, label, _ in resolve_overlaps(text, spans)]
         return self.replace_disjoint(text, spans)

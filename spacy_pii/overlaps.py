@@ -34,13 +34,18 @@ def resolve_overlaps(
 ) -> List[Tuple[int, int, str, int]]:
     """Turn possibly overlapping spans into non-overlapping ones, losing no flagged character.
 
-    1. Spans of the same label that overlap are merged into their union (it keeps the index of
-       its highest-priority member).
+    1. Spans of the same label AND the same `priority` that overlap are merged into their
+       union (it keeps the index of its member with the highest `tiebreak`).
     2. The rest are taken best first: higher `priority`, then longer, then higher `tiebreak`,
        then earlier start. A span overlapping ones already taken keeps only its pieces outside
        them, trimmed to letters and digits at both ends; pieces with neither are dropped.
        So the winner takes the overlap, and every character that some span flagged and that
        holds a letter or digit stays covered.
+    Hence a validated pattern span (higher priority) keeps its own boundaries against a model
+    span of the same label: the model span's extra characters are dropped when they are only
+    punctuation, quotes or space (`https://www.google.com/" "` -> the URL alone), else they
+    stay as the trimmed remainder, under the same label (no flagged letter is left readable).
+    A union would carry a validated value past its end.
 
     text (str): the text the offsets point into.
     spans (Sequence[Tuple[int, int, str]]): (start, end, label) character spans.
@@ -68,15 +73,17 @@ def resolve_overlaps(
 def _merge_same_label(
     spans: Sequence[Tuple[int, int, str]], prio: Sequence[int], tie: Sequence[int]
 ) -> List[Tuple[int, int, str, int]]:
+    # Only spans of one priority merge: a lower-priority span of the same label (the model's,
+    # against a validated pattern span) is trimmed by the winner in `resolve_overlaps` instead.
     order = sorted(
-        (i for i, (s, e, _) in enumerate(spans) if s < e), key=lambda i: (spans[i][2], spans[i][0])
+        (i for i, (s, e, _) in enumerate(spans) if s < e), key=lambda i: (spans[i][2], prio[i], spans[i][0])
     )
     out: List[Tuple[int, int, str, int]] = []
     for i in order:
         start, end, label = spans[i]
-        if out and out[-1][2] == label and start < out[-1][1]:
+        if out and out[-1][2] == label and prio[out[-1][3]] == prio[i] and start < out[-1][1]:
             p_start, p_end, _, p_index = out[-1]
-            best = i if (prio[i], tie[i]) > (prio[p_index], tie[p_index]) else p_index
+            best = i if tie[i] > tie[p_index] else p_index
             out[-1] = (p_start, max(p_end, end), label, best)
         else:
             out.append((start, end, label, i))

@@ -23,7 +23,8 @@ import bisect
 import re
 from typing import ClassVar, FrozenSet, Iterable, Iterator, List, NamedTuple, Optional, Pattern, Tuple
 
-from ..labels import NUMBER_LIKE_LABELS
+from ..labels import NUMBER_LIKE_LABELS, SCHEME
+from ..views import decode_view
 
 # Scores: what the evidence for a match is worth (see `Detector`).
 SCORE_VALIDATED = 1.0  # a checksum, a parser or a strict structure decided
@@ -31,6 +32,11 @@ SCORE_STRONG_SHAPE = 0.9  # a distinctive shape that rarely means anything else 
 SCORE_CONTEXT = 0.85  # a plausible shape confirmed by a context word
 SCORE_SHAPE = 0.6  # a plausible shape, nothing else
 SCORE_WEAK_SHAPE = 0.4  # a shape that is often something else
+# Labels the scheme gives a validation (a detector's check); `Detector.is_label_check`.
+VALIDATED_LABELS: FrozenSet[str] = frozenset(label.name for label in SCHEME if label.validation)
+# Characters after a proposed value that `Detector.accepts` reads too: a regex's lookahead
+# and a value the proposal cut short ("jane@example.com" of "jane@example.community").
+ACCEPT_AFTER = 64
 
 
 class Match(NamedTuple):
@@ -71,6 +77,12 @@ class Detector:
     - `countries` (FrozenSet[str]): ISO 3166-1 alpha-2 codes of the countries whose
       identifiers it finds; empty for a global detector. `pii_redactor(countries=...)` picks.
     - `number_like` (Optional[bool]): None: from the label scheme (mask's keep_last).
+    - `checks_label` (Optional[bool]): its check is what the label claims (a shape or a
+      checksum), so a value the NER proposes under its label is kept only if `accepts` says
+      so (`spacy_pii.detectors.detector_set.validate_proposed`). None: from the label scheme
+      (a label with a validation). False for a detector whose label the NER may give to
+      values it cannot see (spoken phone numbers; credentials, which need evidence instead:
+      `spacy_pii.detectors.evidence`).
 
     Scores, from the evidence (`span._.pii_score` carries them):
     - SCORE_VALIDATED (1.0): a checksum (Luhn, mod-97, Verhoeff, base58check...), a parser
@@ -94,6 +106,7 @@ class Detector:
     yields: ClassVar[bool] = False
     countries: ClassVar[FrozenSet[str]] = frozenset()
     number_like: ClassVar[Optional[bool]] = None
+    checks_label: ClassVar[Optional[bool]] = None
     base_score: ClassVar[float] = SCORE_SHAPE
     context_score: ClassVar[float] = SCORE_CONTEXT
 
@@ -101,6 +114,11 @@ class Detector:
     def name(self) -> str:
         """The registered name (set by `spacy_pii.detectors.build`), or the class name."""
         return getattr(self, "_name", type(self).__name__)
+
+    @property
+    def is_label_check(self) -> bool:
+        """Whether this detector's check decides its label for values the NER proposes."""
+        return self.label in VALIDATED_LABELS if self.checks_label is None else self.checks_label
 
     @property
     def is_number_like(self) -> bool:
@@ -182,6 +200,40 @@ class Detector:
     def match(self, start: int, end: int, score: float) -> Match:
         """A Match with this detector's label and priority."""
         return Match(start, end, self.label, score, self.priority)
+
+    def accepts(self, text: str, start: int, end: int) -> bool:
+        """Whether a value someone else proposed (the NER) at [start, end) of a text is a value
+        of this detector's label: `find`, run over the value with its context window (so a
+        required context word counts) and on its decoded view (`spacy_pii.views`), yields a
+        match of this label covering the value's letters and digits.
+
+        text (str): the whole text (context words are read in it).
+        start (int): start of the proposed value.
+        end (int): end of the proposed value.
+        RETURNS (bool): True when the value passes this detector's check.
+        """
+        core_start, core_end = start, end
+        while core_start < core_end and not text[core_start].isalnum():
+            core_start += 1
+        while core_end > core_start and not text[core_end - 1].isalnum():
+            core_end -= 1
+        if core_start >= core_end:
+            return False
+        lo = max(0, start - self.context_window)
+        window = text[lo : min(len(text), end + max(self.context_after, ACCEPT_AFTER))]
+        core_start, core_end = core_start - lo, core_end - lo
+        for m in self.find(window):
+            if m.label == self.label and m.start <= core_start and core_end <= m.end:
+                return True
+        view = decode_view(window)
+        if view is None:
+            return False
+        for m in self.find(view.text):
+            if m.label == self.label:
+                raw_start, raw_end = view.to_raw(m.start, m.end)
+                if raw_start <= core_start and core_end <= raw_end:
+                    return True
+        return False
 
 
 class SpanIndex:

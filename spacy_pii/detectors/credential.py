@@ -153,6 +153,8 @@ class CredentialDetector(Detector):
 
     label = "CREDENTIAL"
     priority = 90
+    # A model's CREDENTIAL needs evidence in the line instead (`spacy_pii.detectors.evidence`).
+    checks_label = False
 
     def search(self, text: str) -> Iterator[Match]:
         return find_credentials(text)

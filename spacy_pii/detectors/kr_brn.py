@@ -2,7 +2,7 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, Detector, digits_of, words
+from .base import SCORE_CONTEXT, digits_of, words
 from .checksums import kr_brn_valid
 from .layout import LayoutDetector
 
