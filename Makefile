@@ -15,7 +15,7 @@ RT_PIP := $(RT_VENV)/bin/pip install --disable-pip-version-check -q -c constrain
 # Only for `make demo`: keys of the encrypt operator must be random and kept secret.
 DEMO_KEY := demo-key-not-a-secret-0123456789
 
-.PHONY: install runtime browser demo test test-slow clean
+.PHONY: install runtime browser rsyslog demo test test-slow clean
 
 install: $(VENV)/.installed
 
@@ -57,7 +57,16 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "chromium not installed: the browser test will skip"; }
 
-test: install runtime browser
+# rsyslogd for the rsyslog end-to-end test, which runs a private daemon of its own. Installed
+# where apt can (root, Debian), otherwise that test skips with its reason. The package's system
+# service, if the install started it, is stopped again: this target only wants the binary.
+rsyslog:
+	@command -v rsyslogd >/dev/null 2>&1 || [ -x /usr/sbin/rsyslogd ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsyslog >/dev/null) && \
+		{ ! systemctl is-active --quiet rsyslog 2>/dev/null || systemctl stop rsyslog syslog.socket; } \
+		|| echo "rsyslog not installed: the rsyslog test will skip"; }
+
+test: install runtime browser rsyslog
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

@@ -143,6 +143,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E815 = "The request body is not valid JSON."
     E816 = "The server is shutting down; retry on another instance."
     E817 = "{option} must be {rule}, got {value}."
+    E818 = "The redacted lines could not be forwarded (--forward-url answered {status}); retry."
     # --- Spark (E4xx) ---
     E400 = ("spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
             "with `pip install 'spacy-pii[spark]'`.")
@@ -192,7 +193,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E605 = "beam_width must be a positive integer, got {value!r}."
     E606 = "temperature must be a number above 0, got {value!r}."
     E607 = ("Component {name!r} is a {factory!r}, not a pii_ner: swap it first with "
-            "spacy_pii.scored_ner.scored_from(nlp).")
+            "spacy_pii.pipeline.scored_ner.scored_from(nlp).")
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -21,7 +21,8 @@ from .detectors import (
     compile_user_patterns,
     select_detectors,
 )
-from .detectors.detector_set import find_candidates
+from .detectors.detector_set import find_candidates, proposal_check
+from .detectors.evidence import has_evidence
 from .errors import Errors, SpacyPIIError
 
 NER_SCORE = 1.0
@@ -163,15 +164,29 @@ def make_pii_redactor(
 class PIIRedactor:
     """Find PII with the NER model and the validated detectors, and redact it.
 
+    Labels that tell the truth (before any overlap): a model span whose label a check decides
+    (EMAIL_ADDRESS, IP_ADDRESS, MAC_ADDRESS, CREDIT_CARD, IBAN_CODE, US_SSN, URL, the national
+    IDs: `spacy_pii.detectors.detector_set.checked_labels`, derived from the registered
+    detectors) is kept only if its value passes that label's detector check (spoken and
+    encoded e-mails included); a failing one is dropped, not relabelled (`b1` proposed as an
+    e-mail is left as it is). A model USERNAME or CREDENTIAL needs evidence in its line
+    (`spacy_pii.detectors.evidence`).
+
     Conflict rule, when spans overlap:
-    - same label: the union of the spans is taken;
+    - same label and same source: the union of the spans is taken;
+    - same label, a pattern span and a model span: the pattern span keeps its boundaries; the
+      model span's extra characters are dropped when only punctuation, quotes or space, else
+      they stay as the trimmed remainder;
     - a pattern span (a detector validated it) beats a model span of another label;
     - between two model spans, or two pattern spans, the longer one wins (ties: the
       detectors' `priority`, then the earlier start);
     - the loser keeps only its characters outside the winner (trimmed to letters and digits),
       so nothing either source flagged is left readable.
-    Allow-listed values (and any candidate lying inside one) are dropped before resolution,
-    which runs once per Doc over the model and detector spans together (`spacy_pii.overlaps`).
+    Labels the policy does not redact (`RedactionPolicy.selects_label`: by default every
+    label but the opt-in URL) and allow-listed values (and any candidate lying inside one)
+    are dropped before resolution, which runs once per Doc over the model and detector spans
+    together (`spacy_pii.overlaps`): so an unselected whole-URL span never hides the e-mail
+    or the name in its query string.
 
     Scores (`span._.pii_score`, `PIIMatch.score`): for model spans the entity's own
     `ent._.pii_score` when the NER sets one (`pii_ner`: its probability), else 1.0 (spaCy's
@@ -241,9 +256,10 @@ class PIIRedactor:
 
     @property
     def labels(self) -> List[str]:
-        """Labels redacted (all of the scheme unless set): the policy's. Settable; set None
-        for all. spaCy lists these in the pipeline's meta, so this is always a list."""
-        return list(LABELS) if self.policy.labels is None else list(self.policy.labels)
+        """Labels redacted (unless set, all of the scheme but the opt-in ones): the policy's.
+        Settable; set None for the default. spaCy lists these in the pipeline's meta, so this
+        is always a list."""
+        return [label for label in LABELS if self.policy.selects_label(label)]
 
     @labels.setter
     def labels(self, labels: Optional[Sequence[str]]) -> None:
@@ -304,8 +320,8 @@ class PIIRedactor:
 
     def find(self, doc: Doc, policy: Optional[RedactionPolicy] = None) -> List[PIIMatch]:
         """The final, non-overlapping PII matches of a Doc under a policy, without changing it:
-        allow-listed values dropped, overlaps resolved once, then labels and thresholds
-        selected once.
+        labels selected and allow-listed values dropped, overlaps resolved once, then
+        thresholds applied once.
 
         doc (Doc): the Doc.
         policy (Optional[RedactionPolicy]): None: the component's own.
@@ -314,7 +330,10 @@ class PIIRedactor:
         policy = self.policy if policy is None else policy
         text = doc.text
         candidates, ranks = self.candidates(doc)
-        keep = _not_allowed(text, candidates, policy.allow_list)
+        # Labels first: a span the policy leaves (the opt-in URL) must not trim away, in the
+        # overlap resolution, the spans inside it that the policy redacts.
+        allowed = _not_allowed(text, candidates, policy.allow_list)
+        keep = [i for i in allowed if policy.selects_label(candidates[i].label)]
         candidates = [candidates[i] for i in keep]
         # The one overlap resolution of the Doc: model and detector spans together.
         resolved = resolve_overlaps(
@@ -323,19 +342,20 @@ class PIIRedactor:
             priority=[int(c.source == "pattern") for c in candidates],
             tiebreak=[ranks[i] for i in keep],
         )
-        wanted = policy.labels  # None: every label
         out = []
         for start, end, label, index in resolved:
             source = candidates[index]
-            if wanted is not None and label not in wanted:
-                continue
             if not policy.score_rule.keeps(label, source.score):
                 continue
             out.append(PIIMatch(start, end, label, source.source, source.score))
         return out
 
     def candidates(self, doc: Doc) -> Tuple[List[PIIMatch], List[int]]:
-        """Every span the NER and the detectors propose, before any selection.
+        """Every span the NER and the detectors propose, before any selection; a model span
+        is proposed only if its label tells the truth: a checked label's value passes the
+        check (`spacy_pii.detectors.detector_set.validate_proposed`), a USERNAME or CREDENTIAL
+        has evidence in its line (`spacy_pii.detectors.evidence.has_evidence`). The NER reads
+        the raw text; the detectors also read its decoded view (`spacy_pii.views`).
 
         doc (Doc): the Doc.
         RETURNS (Tuple[List[PIIMatch], List[int]]): the candidates and, for each, its
@@ -345,13 +365,19 @@ class PIIRedactor:
         candidates: List[PIIMatch] = []
         ranks: List[int] = []
         if self.use_ner:
+            check = proposal_check()
             for ent in doc.ents:
+                label, start, end = ent.label_, ent.start_char, ent.end_char
                 # Labels outside the scheme (a generic model's ORG, GPE...) are not ours.
-                if ent.label_ in LABEL_DESCRIPTIONS:
-                    score = ent._.get(SCORE_ATTR)
-                    score = NER_SCORE if score is None else float(score)
-                    candidates.append(PIIMatch(ent.start_char, ent.end_char, ent.label_, "ner", score))
-                    ranks.append(0)
+                if label not in LABEL_DESCRIPTIONS:
+                    continue
+                # A failing value is dropped: its characters may still be another span's.
+                if not check.validates(label, text, start, end) or not has_evidence(label, text, start, end):
+                    continue
+                score = ent._.get(SCORE_ATTR)
+                score = NER_SCORE if score is None else float(score)
+                candidates.append(PIIMatch(start, end, label, "ner", score))
+                ranks.append(0)
         if self.use_patterns:
             for m in find_candidates(
                 text,

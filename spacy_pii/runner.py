@@ -48,7 +48,7 @@ def share_of_cores(processes: int, cpus: Optional[int] = None) -> int:
 def set_threads(nlp: "Language", threads: int) -> None:
     """Give the pipeline's encoders `threads` intra-op threads (0: the runtime's default),
     and torch as many when a torch-backed pipeline is loaded."""
-    from .encoder import set_encoder_threads
+    from .pipeline.encoder import set_encoder_threads
 
     set_encoder_threads(nlp, threads)
     if threads > 0:

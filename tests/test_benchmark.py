@@ -1,4 +1,4 @@
-"""Tests for spacy_pii.benchmark and `spacy-pii benchmark`, on a tiny pipeline with tiny sizes.
+"""Tests for spacy_pii.benchmark.model and `spacy-pii benchmark`, on a tiny pipeline with tiny sizes.
 
 Figures are checked for shape and sanity only, never against a speed.
 """
@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from spacy_pii.benchmark import (
+from spacy_pii.benchmark.model import (
     _child_main,
     BenchmarkReport,
     BenchmarkSettings,
@@ -69,7 +69,7 @@ def tiny_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def report(tiny_path: Path) -> BenchmarkReport:
     """One measuring process: the tiny pipeline, one thread."""
     messages: List[str] = []
-    rep = run_benchmark(str(tiny_path), threads=[1], settings=TINY, timeout=120,
+    rep = run_benchmark(str(tiny_path), threads=[1], settings=TINY, timeout=1800,
                         on_progress=messages.append)
     assert any("1 thread" in m for m in messages)
     return rep
@@ -320,7 +320,7 @@ def test_cli_markdown(tiny_path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [
         "benchmark", "--model", str(tiny_path), "--n-latency", "5",
         "--n-lines", "20", "--batch-size", "8", "--warmup", "2", "--threads", "1",
-        "--markdown", "--output", str(out), "--timeout", "120", "--workers", "",
+        "--markdown", "--output", str(out), "--timeout", "1800", "--workers", "",
     ])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -359,7 +359,7 @@ def test_redact_end_to_end_figures(pii_model_path: Path) -> None:
     """`spacy-pii redact` as a user runs it: every line out, first-line time and RSS per process."""
     import sys
 
-    from spacy_pii.stream_benchmark import StreamReport, measure_redact, stream_markdown
+    from spacy_pii.benchmark.stream import StreamReport, measure_redact, stream_markdown
 
     lines = log_lines(40)
     runs = [measure_redact(sys.executable, str(pii_model_path), w, lines) for w in (1, 2)]

@@ -11,7 +11,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from spacy_pii.encoder import ENCODER_FACTORY, align_window, length_batches, strided_windows
+from spacy_pii.pipeline.encoder import ENCODER_FACTORY, align_window, length_batches, strided_windows
 from spacy_pii.errors import SpacyPIIError
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -49,6 +49,6 @@ def test_resolves_in_fresh_interpreter(group: str, name: str) -> None:
             f"import spacy; from spacy.util import registry; "
             f"assert callable(registry.{GROUPS[group]}.get({name!r})); print('ok')"
         )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().endswith("ok")

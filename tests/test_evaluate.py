@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from spacy_pii.cli import app
 from spacy_pii.errors import SpacyPIIError
-from spacy_pii.evaluate import (
+from spacy_pii.evaluation.evaluate import (
     ScoredExample,
     Scores,
     reliability_table,
@@ -21,7 +21,7 @@ from spacy_pii.evaluate import (
     threshold_table,
 )
 from spacy_pii.label_map import PRESETS, LabelMap, parse_label_map
-from spacy_pii.review import Mark, render_doc_text
+from spacy_pii.evaluation.review import Mark, render_doc_text
 
 DATA = Path(__file__).resolve().parent / "data"
 PRESIDIO_FIXTURE = DATA / "presidio_labels.jsonl"

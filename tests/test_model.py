@@ -7,7 +7,7 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from spacy_pii.encoder import DOC_TENSOR_ARCHITECTURE, ENCODER_FACTORY, PIIEncoder
+from spacy_pii.pipeline.encoder import DOC_TENSOR_ARCHITECTURE, ENCODER_FACTORY, PIIEncoder
 
 pytestmark = pytest.mark.skipif(
     not spacy.util.is_package("en_pii"), reason="en_pii is not installed (make install installs packages/)"

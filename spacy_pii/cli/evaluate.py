@@ -10,7 +10,7 @@ from rich.table import Table
 
 from ..corpus import Record, read_jsonl
 from ..errors import SpacyPIIError
-from ..evaluate import (
+from ..evaluation.evaluate import (
     DEFAULT_BINS,
     DEFAULT_GRID,
     DEFAULT_MAX_LEAK,
@@ -132,6 +132,7 @@ def evaluate_cli(
     err_console.print(scores_table(scores, f"{data.name}: {view}"))
     err_console.print(
         f"leak rate {scores.leak_rate:.4f}  over-redaction {scores.over_redaction:.4f}  "
+        f"PII-free texts changed {scores.clean_changed_rate:.4f} (of {scores.clean_docs})  "
         f"({scores.docs} docs, {scores.docs / max(scores.seconds, 1e-9):.1f} docs/s)"
     )
     rows = threshold_table(scores.examples, DEFAULT_GRID)

@@ -109,7 +109,8 @@ def quantize_cli(
 
 def _score_spans(nlp: Any, beam_width: int, calibrate: Optional[Path], limit: int) -> None:
     """NER probabilities (pii_ner) and detector evidence scores in place of constants."""
-    from ..scored_ner import fit_temperature, scored_from
+    from ..evaluation.calibration import fit_temperature
+    from ..pipeline.scored_ner import scored_from
 
     scored_from(nlp, beam_width=beam_width)
     # null: each detector's own evidence score (validated > context-confirmed > bare shape)

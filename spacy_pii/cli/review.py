@@ -17,7 +17,7 @@ import typer
 from rich.table import Table
 
 from ..errors import Errors, SpacyPIIError
-from ..review import (
+from ..evaluation.review import (
     ERROR_KINDS,
     KIND_TITLES,
     Review,

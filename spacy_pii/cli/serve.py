@@ -79,6 +79,11 @@ def serve_cli(
     drain_timeout: float = typer.Option(
         30.0, "--drain-timeout", help="On SIGTERM, seconds to let requests in flight finish."
     ),
+    forward_url: Optional[str] = typer.Option(
+        None, "--forward-url", help="POST each redacted NDJSON body there and answer only once it was "
+        "taken (a redacting hop between a shipper's HTTP output and its HTTP input; 502 otherwise).",
+        show_default=False,
+    ),
 ) -> None:
     """Serve redaction over HTTP: Presidio's REST APIs (/analyze, /anonymize, ...) and /redact."""
     try:
@@ -97,6 +102,9 @@ def serve_cli(
         _check("--max-batch", max_batch, 1, "at least 1")
         _check("--workers", workers, 0, "at least 0")
         _check("--drain-timeout", drain_timeout, 0, "at least 0")
+        if forward_url is not None and not forward_url.startswith(("http://", "https://")):
+            raise SpacyPIIError(Errors.E817.format(option="--forward-url", rule="an http:// or https:// URL",
+                                                   value="another scheme"))
         if not is_loopback(host) and api_key_file is None:
             raise SpacyPIIError(Errors.E805.format(host=host))
         api_key = read_api_key(api_key_file) if api_key_file is not None else None
@@ -110,7 +118,7 @@ def serve_cli(
     settings = ServeSettings(
         model=model, workers=workers, api_key=api_key, key=key, max_body_bytes=max_body_bytes,
         max_line_chars=max_line_chars, max_concurrency=max_concurrency, batch_wait_ms=batch_wait_ms,
-        max_batch=max_batch,
+        max_batch=max_batch, forward_url=forward_url,
     )
     asgi = create_app(settings)
     config = uvicorn.Config(

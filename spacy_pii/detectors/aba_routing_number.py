@@ -2,12 +2,13 @@
 import re
 
 from ..registry import registry
-from .base import Detector, digits_of, words
+from .base import digits_of, words
 from .checksums import aba_valid
+from .layout import NationalIdDetector
 
 
 @registry.detectors("aba_routing_number")
-class AbaRoutingNumberDetector(Detector):
+class AbaRoutingNumberDetector(NationalIdDetector):
     """ABA routing transit numbers: 9 digits (or `0210-0002-1`) with a Federal Reserve
     prefix and the 3-7-1 check. One in 30 random numbers pass and 9 digits are as often an
     order number or an epoch, so "routing" / "ABA" must come within 32 characters before
@@ -16,7 +17,7 @@ class AbaRoutingNumberDetector(Detector):
     label = "ABA_ROUTING_NUMBER"
     priority = 46
     countries = frozenset({"US"})
-    pattern = re.compile(r"(?<![\w-])(?:\d{9}|\d{4}-\d{4}-\d)(?![\w]|-\d)")
+    pattern = re.compile(r"\d(?<![\w-]\d)(?:\d{8}|\d{3}-\d{4}-\d)(?![\w]|-\d)")
     context = words(
         "routing", "routing number", "routing no", "routing #", "aba", "aba number", "aba routing",
         "abartn", "rtn", "routing transit number", "transit number", "bank routing",

@@ -2,12 +2,13 @@
 import re
 
 from ..registry import registry
-from .base import Detector, digits_of, words
+from .base import digits_of, words
 from .checksums import au_medicare_valid
+from .layout import NationalIdDetector
 
 
 @registry.detectors("au_medicare")
-class AuMedicareDetector(Detector):
+class AuMedicareDetector(NationalIdDetector):
     """Medicare card numbers: `2123 45670 1` (4-5-1, first digit 2-6, the 9th a weighted
     check digit), optionally with the individual reference number (`2123 45670 1/2`).
     One in 10 random numbers pass and the layout is a phone's, so "Medicare" must come
@@ -16,7 +17,7 @@ class AuMedicareDetector(Detector):
     label = "AU_MEDICARE"
     priority = 42
     countries = frozenset({"AU"})
-    pattern = re.compile(r"(?<![\w-])[2-6]\d{3}(?P<sep>[ -]?)\d{5}(?P=sep)\d(?:[ /-]?[1-9])?(?![\w]|-\d)")
+    pattern = re.compile(r"[2-6](?<![\w-][2-6])\d{3}(?P<sep>[ -]?)\d{5}(?P=sep)\d(?:[ /-]?[1-9])?(?![\w]|-\d)")
     context = words("medicare", "medicare card", "medicare number", "medicare no", "medicare card number")
     context_required = True
     context_score = 0.95

@@ -77,6 +77,8 @@ class Detector:
     - `countries` (FrozenSet[str]): ISO 3166-1 alpha-2 codes of the countries whose
       identifiers it finds; empty for a global detector. `pii_redactor(countries=...)` picks.
     - `number_like` (Optional[bool]): None: from the label scheme (mask's keep_last).
+    - `emits` (FrozenSet[str]): labels other than `label` its matches may carry (the URL
+      detector's parts: a name in a query string is a PERSON).
     - `checks_label` (Optional[bool]): its check is what the label claims (a shape or a
       checksum), so a value the NER proposes under its label is kept only if `accepts` says
       so (`spacy_pii.detectors.detector_set.validate_proposed`). None: from the label scheme
@@ -107,6 +109,7 @@ class Detector:
     countries: ClassVar[FrozenSet[str]] = frozenset()
     number_like: ClassVar[Optional[bool]] = None
     checks_label: ClassVar[Optional[bool]] = None
+    emits: ClassVar[FrozenSet[str]] = frozenset()
     base_score: ClassVar[float] = SCORE_SHAPE
     context_score: ClassVar[float] = SCORE_CONTEXT
 
@@ -195,7 +198,8 @@ class Detector:
         for m in self.search(text):
             if self.yields and blocked is not None and blocked.overlaps(m.start, m.end):
                 continue
-            yield self.match(m.start, m.end, self.rescore(text, m))
+            match = self.match(m.start, m.end, self.rescore(text, m))
+            yield match._replace(label=m.label) if m.label in self.emits else match
 
     def match(self, start: int, end: int, score: float) -> Match:
         """A Match with this detector's label and priority."""

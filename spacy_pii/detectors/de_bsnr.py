@@ -2,7 +2,8 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, Detector, Match, words
+from .base import SCORE_CONTEXT, Match, words
+from .layout import NationalIdDetector
 
 # KV region codes (KBV Arztnummern-Richtlinie); other prefixes are possible but unlisted.
 _KV_REGIONS = frozenset(
@@ -11,7 +12,7 @@ _KV_REGIONS = frozenset(
 
 
 @registry.detectors("de_bsnr")
-class DeBsnrDetector(Detector):
+class DeBsnrDetector(NationalIdDetector):
     """BSNR: 9 digits, the first two the Kassenärztliche Vereinigung's region. No check
     digit, so "BSNR" / "Betriebsstätte" must come within 32 characters before: score 0.95
     with a listed KV region, 0.85 with another."""
@@ -19,7 +20,7 @@ class DeBsnrDetector(Detector):
     label = "DE_BSNR"
     priority = 40
     countries = frozenset({"DE"})
-    pattern = re.compile(r"(?<![\w-])\d{9}(?![\w]|-\d)")
+    pattern = re.compile(r"\d(?<![\w-]\d)\d{8}(?![\w]|-\d)")
     context = words(
         "bsnr", "betriebsstättennummer", "betriebsstätten-nummer", "betriebsstätte", "praxisnummer",
         "practice number", "practice site number", "site number", "nebenbetriebsstätte",

@@ -3,15 +3,18 @@ import re
 from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_STRONG_SHAPE, Detector, Match, words
+from .base import SCORE_STRONG_SHAPE, Match, words
+from .layout import NationalIdDetector
 
 # Register divisions: HRA (partnerships), HRB (companies), GnR (cooperatives), PR
 # (partnerships of professions), VR (associations), GsR (civil-law partnerships).
-_REGISTER = re.compile(r"(?<![\w-])(?P<division>HRA|HRB|GnR|GsR|PR|VR) ?\d{1,6}(?![\w.,]\d|[\w])")
+_REGISTER = re.compile(
+    r"(?P<division>[HGPV](?<![\w-][HGPV])(?:(?<=H)R[AB]|(?<=G)[ns]R|(?<=[PV])R)) ?\d{1,6}(?![\w.,]\d|[\w])"
+)
 
 
 @registry.detectors("de_handelsregister")
-class DeHandelsregisterDetector(Detector):
+class DeHandelsregisterDetector(NationalIdDetector):
     """Register numbers: a division and 1-6 digits. HRA, HRB, GnR and GsR are distinctive
     (score 0.9); "PR 123" and "VR 12" are also pull requests and headsets, so they need
     "Handelsregister" / "Amtsgericht" / "Registergericht" within 32 characters before."""

@@ -2,12 +2,13 @@
 import re
 
 from ..registry import registry
-from .base import Detector, words
+from .base import words
 from .checksums import kvnr_valid
+from .layout import NationalIdDetector
 
 
 @registry.detectors("de_health_insurance")
-class DeHealthInsuranceDetector(Detector):
+class DeHealthInsuranceDetector(NationalIdDetector):
     """KVNR (eGK): `A123456780`, an upper-case letter, 8 digits and a check digit (§ 290 SGB
     V). One in 10 random IDs of this common shape pass, so "Krankenversicherung" / "KVNR" /
     "Versichertennummer" must come within 32 characters before (score 0.95)."""
@@ -15,7 +16,7 @@ class DeHealthInsuranceDetector(Detector):
     label = "DE_HEALTH_INSURANCE"
     priority = 41
     countries = frozenset({"DE"})
-    pattern = re.compile(r"(?<![\w-])[A-Z]\d{9}(?![\w]|-\d)")
+    pattern = re.compile(r"[A-Z](?<![\w-][A-Z])\d{9}(?![\w]|-\d)")
     context = words(
         "krankenversicherungsnummer", "krankenversichertennummer", "versichertennummer", "kvnr",
         "krankenkasse", "krankenversicherung", "gesundheitskarte", "egk", "versicherten-nr",

@@ -2,13 +2,16 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, SCORE_VALIDATED, Detector, Match, words
+from .base import SCORE_CONTEXT, SCORE_VALIDATED, Match, words
 from .checksums import icao_check_digit
+from .layout import NationalIdDetector
 
 # Since November 2010: 9 characters from an alphabet without vowels and look-alikes, the
 # first a letter, optionally followed by the ICAO 9303 check digit.
 _ALPHABET = "CFGHJKLMNPRTVWXYZ"
-_CARD = re.compile(rf"(?<![\w-])[{_ALPHABET}](?=[{_ALPHABET}]{{0,7}}\d)[{_ALPHABET}0-9]{{8}}\d?(?![\w])")
+_CARD = re.compile(
+    rf"[{_ALPHABET}](?<![\w-][{_ALPHABET}])(?=[{_ALPHABET}]{{0,7}}\d)[{_ALPHABET}0-9]{{8}}\d?(?![\w])"
+)
 
 
 def document_number_ok(value: str) -> bool:
@@ -17,7 +20,7 @@ def document_number_ok(value: str) -> bool:
 
 
 @registry.detectors("de_id_card")
-class DeIdCardDetector(Detector):
+class DeIdCardDetector(NationalIdDetector):
     """Personalausweisnummer: `L01X00T47` or with its check digit `L01X00T471`. A generic ID
     shape, so "Personalausweis" / "Ausweisnummer" / "ID card" must come within 32
     characters before: score 0.85, 1.0 with a matching check digit."""

@@ -2,14 +2,15 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, Detector, words
+from .base import SCORE_CONTEXT, words
+from .layout import NationalIdDetector
 
 # District code (1-3 letters), 1-2 letters, 1-4 digits, E (electric) or H (historic).
-_PLATE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2} ?[1-9]\d{0,3}[EH]?(?![\w])")
+_PLATE = re.compile(r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[A-ZÄÖÜ]{0,2}[- ][A-Z]{1,2} ?[1-9]\d{0,3}[EH]?(?![\w])")
 
 
 @registry.detectors("de_kfz")
-class DeKfzDetector(Detector):
+class DeKfzDetector(NationalIdDetector):
     """Kfz-Kennzeichen: `M-AB 123`, `HH XY 99E`. Letter-digit codes are common in logs and
     prose, so "Kennzeichen" / "Kfz" / "license plate" must come within 32 characters
     before (score 0.85)."""

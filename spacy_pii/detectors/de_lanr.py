@@ -2,12 +2,13 @@
 import re
 
 from ..registry import registry
-from .base import Detector, words
+from .base import words
 from .checksums import lanr_valid
+from .layout import NationalIdDetector
 
 
 @registry.detectors("de_lanr")
-class DeLanrDetector(Detector):
+class DeLanrDetector(NationalIdDetector):
     """LANR: 6-digit physician number, a check digit (weights 4 and 9), a 2-digit specialty
     group. One in 10 random numbers pass, so "LANR" / "Arztnummer" must come within 32
     characters before (score 0.95)."""
@@ -15,7 +16,7 @@ class DeLanrDetector(Detector):
     label = "DE_LANR"
     priority = 43
     countries = frozenset({"DE"})
-    pattern = re.compile(r"(?<![\w-])\d{9}(?![\w]|-\d)")
+    pattern = re.compile(r"\d(?<![\w-]\d)\d{8}(?![\w]|-\d)")
     context = words(
         "lanr", "arztnummer", "lebenslange arztnummer", "arzt-nr", "arzt nr", "arzt-nummer",
         "physician number", "doctor number", "physician id",

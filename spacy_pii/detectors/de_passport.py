@@ -2,14 +2,15 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, SCORE_VALIDATED, Detector, Match, words
+from .base import SCORE_CONTEXT, SCORE_VALIDATED, Match, words
 from .de_id_card import document_number_ok
+from .layout import NationalIdDetector
 
-_PASSPORT = re.compile(r"(?<![\w-])C(?=[CFGHJKLMNPRTVWXYZ]{0,7}\d)[CFGHJKLMNPRTVWXYZ0-9]{8}\d?(?![\w])")
+_PASSPORT = re.compile(r"C(?<![\w-]C)(?=[CFGHJKLMNPRTVWXYZ]{0,7}\d)[CFGHJKLMNPRTVWXYZ0-9]{8}\d?(?![\w])")
 
 
 @registry.detectors("de_passport")
-class DePassportDetector(Detector):
+class DePassportDetector(NationalIdDetector):
     """Reisepassnummer: `C01X00T47`, a C and 8 characters of the ID-card alphabet, optionally
     the ICAO 9303 check digit. "Reisepass" / "Passnummer" / "passport" must come within 32
     characters before: score 0.85, 1.0 with a matching check digit."""

@@ -2,20 +2,23 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, Detector, words
+from .base import SCORE_CONTEXT, words
+from .layout import NationalIdDetector
 
 
 @registry.detectors("de_plz")
-class DePlzDetector(Detector):
+class DePlzDetector(NationalIdDetector):
     """Postleitzahlen: 5 digits, 01001-99998. Five digits are anything (ports, counts), and
     inside an address a postcode belongs to the STREET_ADDRESS span, so only a PLZ named as
-    such ("PLZ", "Postleitzahl") is taken (score 0.85)."""
+    such ("PLZ", "Postleitzahl", "German postcode") is taken (score 0.85)."""
 
     label = "DE_PLZ"
     priority = 30
     countries = frozenset({"DE"})
-    pattern = re.compile(r"(?<![\w.,:/-])(?:D-)?\d{5}(?![\w]|[.,:/-]\d)")
-    context = words("plz", "postleitzahl", "postal code", "postcode", "post code")
+    pattern = re.compile(r"[D\d](?<![\w.,:/-][D\d])(?:(?<=D)-\d{5}|(?<=\d)\d{4})(?![\w]|[.,:/-]\d)")
+    # "postcode" alone is any country's (a US ZIP, a UK postcode): only German words or
+    # an English phrase naming Germany count.
+    context = words("plz", "postleitzahl", "german postcode", "german postal code", "german zip code")
     context_required = True
     context_score = SCORE_CONTEXT
 

@@ -2,14 +2,15 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_VALIDATED, Detector, words
+from .base import SCORE_VALIDATED, words
 from .checksums import rvnr_valid
+from .layout import NationalIdDetector
 
-_RVNR = re.compile(r"(?<![\w-])\d{2}(?P<sep> ?)\d{6}(?P=sep)[A-Z](?P=sep)\d{3}(?![\w])")
+_RVNR = re.compile(r"\d(?<![\w-]\d)\d(?P<sep> ?)\d{6}(?P=sep)[A-Z](?P=sep)\d{3}(?![\w])")
 
 
 @registry.detectors("de_social_security")
-class DeSocialSecurityDetector(Detector):
+class DeSocialSecurityDetector(NationalIdDetector):
     """Versicherungsnummer: `65 170839 J 003` or `65170839J003`: area, birth date, the
     initial of the birth name, serial and a check digit (VKVV § 4). The letter between digit
     groups, the date and the check decide (score 1.0)."""

@@ -2,12 +2,13 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_VALIDATED, Detector, digits_of, words
+from .base import SCORE_VALIDATED, digits_of, words
 from .checksums import de_tax_id_valid
+from .layout import NationalIdDetector
 
 
 @registry.detectors("de_tax_id")
-class DeTaxIdDetector(Detector):
+class DeTaxIdDetector(NationalIdDetector):
     """Steuerliche Identifikationsnummer: `12 345 678 903` or 11 bare digits; one digit of
     the first ten repeated, ISO 7064 MOD 11,10 check digit. Eleven digits are also phone
     numbers, so "Steuer-ID" / "IdNr" / "tax id" must come within 32 characters before
@@ -16,7 +17,7 @@ class DeTaxIdDetector(Detector):
     label = "DE_TAX_ID"
     priority = 43
     countries = frozenset({"DE"})
-    pattern = re.compile(r"(?<![\w-])[1-9]\d(?P<sep>[ /]?)\d{3}(?P=sep)\d{3}(?P=sep)\d{3}(?![\w]|-\d)")
+    pattern = re.compile(r"[1-9](?<![\w-][1-9])\d(?P<sep>[ /]?)\d{3}(?P=sep)\d{3}(?P=sep)\d{3}(?![\w]|-\d)")
     context = words(
         "steuer-id", "steuerid", "steuer-idnr", "steuer-identifikationsnummer", "steueridentifikationsnummer",
         "identifikationsnummer", "idnr", "id-nr", "steuerliche identifikationsnummer",

@@ -2,16 +2,19 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, Detector, digits_of, words
+from .base import SCORE_CONTEXT, digits_of, words
+from .layout import NationalIdDetector
 
 # The states' layouts (FF/BBB/UUUUP, FFF/BBB/UUUUP, FFF/BBBB/UUUP) or the 13-digit federal
 # form, which starts with the state's code and has a 0 after the office number.
-_STNR = re.compile(r"(?<![\w/-])(?:\d{2,3}/\d{3,4}/\d{4,5}|\d{13})(?![\w]|/\d)")
-_FEDERAL_PREFIXES = ("28", "9", "11", "30", "24", "22", "26", "40", "23", "5", "27", "10", "32", "31", "21", "41")
+_STNR = re.compile(r"\d(?<![\w/-]\d)(?:\d{1,2}/\d{3,4}/\d{4,5}|\d{12})(?![\w]|/\d)")
+_FEDERAL_PREFIXES = (
+    "28", "9", "11", "30", "24", "22", "26", "40", "23", "5", "27", "10", "32", "31", "21", "41",
+)  # fmt: skip
 
 
 @registry.detectors("de_tax_number")
-class DeTaxNumberDetector(Detector):
+class DeTaxNumberDetector(NationalIdDetector):
     """Steuernummer: the state layout with slashes (10 or 11 digits) or the 13-digit federal
     form. The tax offices' check digit rules differ by state; "Steuernummer" / "St.-Nr." /
     "tax number" must come within 32 characters before (score 0.85)."""

@@ -1,7 +1,7 @@
 """Choosing detectors from the registry (by name and by country) and running them together."""
 import inspect
 from functools import lru_cache
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import phonenumbers
 
@@ -9,6 +9,7 @@ from ..errors import Errors, SpacyPIIError
 from ..labels import LABELS
 from ..overlaps import resolve_overlaps
 from ..registry import registry
+from ..views import decode_view
 from .base import SCORE_VALIDATED, Detector, Match, SpanIndex
 from .phone import DEFAULT_PHONE_REGIONS
 from .user import UserPattern, compile_one, find_user_patterns
@@ -91,7 +92,12 @@ class DetectorSet:
         )
         out: List[Match] = []
         for d in self.detectors:
-            if wanted is not None and d.label not in wanted and (floor is None or d.priority <= floor):
+            if (
+                wanted is not None
+                and d.label not in wanted
+                and not d.emits & wanted
+                and (floor is None or d.priority <= floor)
+            ):
                 continue
             blocked = SpanIndex((m.start, m.end) for m in out) if d.yields else None
             out.extend(d.find(text, blocked))
@@ -142,6 +148,69 @@ def select_detectors(
     )
 
 
+class ProposalCheck:
+    """The labels a check decides and the detectors that check them: which of the values
+    someone else proposes (the NER) may keep their label. Built from the registry, whatever
+    a component selects (a value is a card whatever countries one redacts).
+
+    detectors (Sequence[Detector]): the registered detectors.
+    """
+
+    def __init__(self, detectors: Sequence[Detector]) -> None:
+        by_label: Dict[str, List[Detector]] = {}
+        for d in detectors:
+            by_label.setdefault(d.label, []).append(d)
+        # A label is checked only if every detector of it checks it (one that does not,
+        # the phone detector, says the NER may know better).
+        self.checkers: Dict[str, List[Detector]] = {
+            label: ds for label, ds in by_label.items() if all(d.is_label_check for d in ds)
+        }
+        self.labels: FrozenSet[str] = frozenset(self.checkers)
+
+    def validates(self, label: str, text: str, start: int, end: int) -> bool:
+        """Whether a value proposed under a label passes its check (True for a label no
+        check decides).
+
+        label (str): the proposed label.
+        text (str): the whole text.
+        start (int): start of the value. end (int): its end.
+        RETURNS (bool): True to keep the value under this label.
+        """
+        checkers = self.checkers.get(label)
+        return checkers is None or any(d.accepts(text, start, end) for d in checkers)
+
+
+@lru_cache(maxsize=8)
+def _proposal_check(known: Tuple[str, ...]) -> ProposalCheck:
+    return ProposalCheck(select_detectors().detectors)
+
+
+def proposal_check() -> ProposalCheck:
+    """The `ProposalCheck` of every registered detector (built once per registry state)."""
+    return _proposal_check(tuple(registered_names()))
+
+
+def checked_labels() -> FrozenSet[str]:
+    """Labels with a shape or a checksum that decides them (EMAIL_ADDRESS, IP_ADDRESS,
+    CREDIT_CARD, IBAN_CODE, US_SSN, URL, the national IDs...): derived from the registered
+    detectors and the label scheme (`Detector.is_label_check`).
+
+    RETURNS (FrozenSet[str]): the labels.
+    """
+    return proposal_check().labels
+
+
+def validate_proposed(label: str, text: str, start: int, end: int) -> bool:
+    """The entry point to validate a value proposed under a label (by the NER): the
+    registered detectors of a checked label decide (`Detector.accepts`); other labels pass.
+
+    label (str): the proposed label.
+    text (str): the whole text. start (int), end (int): the value's offsets.
+    RETURNS (bool): True to keep the value under this label.
+    """
+    return proposal_check().validates(label, text, start, end)
+
+
 def find_candidates(
     text: str,
     labels: Optional[Iterable[str]] = None,
@@ -158,6 +227,17 @@ def find_candidates(
     """
     chosen = detectors if detectors is not None else select_detectors(regions=regions)
     matches = chosen.find(text, labels)
+    # Escaped values (`jane%40example.com`, `\u0040`, `&#64;`): the detectors read the decoded
+    # view too, and each match is mapped back to raw offsets covering whole escapes. Without
+    # escapes there is no view, and this costs a few `str.find` calls.
+    view = decode_view(text)
+    if view is not None:
+        seen = {(m.start, m.end, m.label) for m in matches}
+        for m in chosen.find(view.text, labels):
+            start, end = view.to_raw(m.start, m.end)
+            if (start, end, m.label) not in seen:
+                seen.add((start, end, m.label))
+                matches.append(m._replace(start=start, end=end))
     user = [p if isinstance(p, UserPattern) else compile_one(p) for p in extra_patterns]
     wanted = None if labels is None else set(labels)
     user_score = DEFAULT_PATTERN_SCORE if pattern_score is None else pattern_score

@@ -16,6 +16,15 @@ _EMAIL = re.compile(
 )
 
 
+# Spoken and obfuscated forms ("jane at example dot com", "jane [at] example [dot] com"):
+# not searched for (too many hits in prose), but a value the NER proposes in such a form is
+# an e-mail address if it is one once written plainly (`EmailDetector.accepts`).
+_SPOKEN_AT = re.compile(r"[ \t]*[\[(<{][ \t]*(?:at|@)[ \t]*[\])>}][ \t]*|[ \t]+at[ \t]+", re.IGNORECASE)
+_SPOKEN_DOT = re.compile(r"[ \t]*[\[(<{][ \t]*dot[ \t]*[\])>}][ \t]*|[ \t]+dot[ \t]+", re.IGNORECASE)
+
+# The password of URL user info ("postgres://app:s3cret@db.example.com"): not a mailbox.
+_USERINFO_BEFORE = re.compile(r"://[^\s/?#@:]{0,256}:\Z")
+
 # Mailboxes no person reads: not personal data.
 _SYSTEM_MAILBOX = re.compile(r"no-?reply|do-?not-?reply|mailer-daemon|postmaster", re.IGNORECASE)
 
@@ -36,7 +45,7 @@ def find_emails(text: str) -> Iterator[Match]:
             start += 1
         if text[start] == "@" or text.startswith("%40", start):
             continue
-        if text.startswith("://", start - 3):
+        if text.startswith("://", start - 3) or _USERINFO_BEFORE.search(text, max(0, start - 256), start):
             continue  # URL userinfo (a Sentry DSN key, user:pass@host): not a mailbox
         if _SYSTEM_MAILBOX.fullmatch(re.split("@|%40", text[start : m.end()], maxsplit=1)[0]):
             continue
@@ -54,3 +63,12 @@ class EmailDetector(Detector):
 
     def search(self, text: str) -> Iterator[Match]:
         return find_emails(text)
+
+    def accepts(self, text: str, start: int, end: int) -> bool:
+        """A proposed value is an address as written, encoded, or in a spoken form (see
+        `Detector.accepts`)."""
+        if super().accepts(text, start, end):
+            return True
+        value = text[start:end].strip(" \t\"'<>()[],;:")
+        plain = _SPOKEN_DOT.sub(".", _SPOKEN_AT.sub("@", value, count=1))
+        return plain != value and any(m.start == 0 and m.end == len(plain) for m in find_emails(plain))

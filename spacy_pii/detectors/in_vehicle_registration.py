@@ -2,7 +2,8 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, SCORE_SHAPE, Detector, words
+from .base import SCORE_CONTEXT, SCORE_SHAPE, words
+from .layout import NationalIdDetector
 
 # State and union-territory codes of the Motor Vehicles Act series.
 _STATES = frozenset(
@@ -11,12 +12,13 @@ _STATES = frozenset(
 )
 # Delhi splits the series after a category letter: `DL 3C AQ 0417`.
 _PLATE = re.compile(
-    r"(?<![\w-])(?P<state>[A-Z]{2})[ -]?\d{1,2}[ -]?(?P<series>[A-Z]{1,3}(?:[ -]?[A-Z]{1,2})?)[ -]?\d{4}(?![\w]|-\d)"
+    r"(?P<state>[A-Z](?<![\w-][A-Z])[A-Z])[ -]?\d{1,2}[ -]?"
+    r"(?P<series>[A-Z]{1,3}(?:[ -]?[A-Z]{1,2})?)[ -]?\d{4}(?![\w]|-\d)"
 )
 
 
 @registry.detectors("in_vehicle_registration")
-class InVehicleRegistrationDetector(Detector):
+class InVehicleRegistrationDetector(NationalIdDetector):
     """Registrations: a state code, the RTO district (1-2 digits), a series (1-3 letters)
     and a 4-digit number, upper case, spaced, dashed or run together. The state code list
     makes the shape rare elsewhere: score 0.6, 0.85 after "vehicle" / "registration"."""
@@ -34,4 +36,6 @@ class InVehicleRegistrationDetector(Detector):
 
     def validate(self, value: str) -> bool:
         m = _PLATE.match(value)
-        return m is not None and m.group("state") in _STATES and sum(ch.isalpha() for ch in m.group("series")) <= 3
+        if m is None or m.group("state") not in _STATES:
+            return False
+        return sum(ch.isalpha() for ch in m.group("series")) <= 3

@@ -2,11 +2,12 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, Detector, words
+from .base import SCORE_CONTEXT, words
+from .layout import NationalIdDetector
 
 
 @registry.detectors("it_identity_card")
-class ItIdentityCardDetector(Detector):
+class ItIdentityCardDetector(NationalIdDetector):
     """Carta d'identità: paper cards 2 letters and 7 digits, electronic cards (CIE) `CA`,
     5 digits and 2 letters; upper case. No check digit, so "carta d'identità" / "CIE" /
     "identity card" must come within 32 characters before (score 0.85)."""
@@ -14,7 +15,7 @@ class ItIdentityCardDetector(Detector):
     label = "IT_IDENTITY_CARD"
     priority = 32
     countries = frozenset({"IT"})
-    pattern = re.compile(r"(?<![\w-])(?:[A-Z]{2} ?\d{7}|C[A-Z]\d{5}[A-Z]{2})(?![\w]|-\d)")
+    pattern = re.compile(r"[A-Z](?<![\w-][A-Z])(?:[A-Z] ?\d{7}|(?<=C)[A-Z]\d{5}[A-Z]{2})(?![\w]|-\d)")
     context = words(
         "carta d'identità", "carta di identità", "carta d'identita", "carta identità", "carta identita",
         "documento d'identità", "documento di identità", "cie", "c.i.", "identity card", "id card",

@@ -2,11 +2,12 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, Detector, words
+from .base import SCORE_CONTEXT, words
+from .layout import NationalIdDetector
 
 
 @registry.detectors("it_passport")
-class ItPassportDetector(Detector):
+class ItPassportDetector(NationalIdDetector):
     """Passaporto: `YA1234567`, 2 letters and 7 digits, upper case. No check digit and the
     UK shares the shape, so "passaporto" / "passport" must come within 32 characters before
     (score 0.85)."""
@@ -14,7 +15,7 @@ class ItPassportDetector(Detector):
     label = "IT_PASSPORT"
     priority = 31
     countries = frozenset({"IT"})
-    pattern = re.compile(r"(?<![\w-])[A-Z]{2}\d{7}(?![\w]|-\d)")
+    pattern = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]\d{7}(?![\w]|-\d)")
     context = words(
         "passaporto", "numero passaporto", "numero del passaporto", "n. passaporto", "passport",
         "passport no", "passport number", "italian passport",

@@ -3,14 +3,15 @@ import re
 from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_VALIDATED, Detector, Match, digits_of, words
+from .base import SCORE_VALIDATED, Match, digits_of, words
 from .checksums import it_vat_valid
+from .layout import NationalIdDetector
 
-_PIVA = re.compile(r"(?<![\w-])(?P<prefix>IT ?)?\d{11}(?![\w]|-\d)")
+_PIVA = re.compile(r"[I\d](?<![\w-][I\d])(?:(?<=I)(?P<prefix>T ?)\d{11}|(?<=\d)\d{10})(?![\w]|-\d)")
 
 
 @registry.detectors("it_vat_code")
-class ItVatCodeDetector(Detector):
+class ItVatCodeDetector(NationalIdDetector):
     """Partita IVA: 11 digits, a tax office code and a Luhn check digit. With the `IT`
     prefix the number is found on its own (score 1.0); bare digits (1 in 10 pass) need
     "partita IVA" / "P.IVA" / "VAT" within 32 characters before (score 1.0)."""

@@ -16,7 +16,7 @@ class KrBrnDetector(LayoutDetector):
     label = "KR_BRN"
     priority = 44
     countries = frozenset({"KR"})
-    pattern = re.compile(r"(?<![\w-])\d{3}(?P<sep>-?)\d{2}(?P=sep)\d{5}(?![\w]|-\d)")
+    pattern = re.compile(r"\d(?<![\w-]\d)\d{2}(?P<sep>-?)\d{2}(?P=sep)\d{5}(?![\w]|-\d)")
     context = words(
         "사업자등록번호", "사업자 등록번호", "사업자번호", "사업자 번호", "사업자등록", "brn",
         "business registration number", "business registration no", "business number",

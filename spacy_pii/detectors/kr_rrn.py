@@ -7,7 +7,7 @@ from .base import SCORE_CONTEXT, SCORE_SHAPE, SCORE_VALIDATED, Match, digits_of,
 from .checksums import kr_rrn_checksum_ok, kr_rrn_date_ok
 from .layout import LayoutDetector
 
-_RRN = re.compile(r"(?<![\w-])\d{6}-?\d{7}(?![\w]|-\d)")
+_RRN = re.compile(r"\d(?<![\w-]\d)\d{5}-?\d{7}(?![\w]|-\d)")
 
 
 class KrRegistrationNumber(LayoutDetector):

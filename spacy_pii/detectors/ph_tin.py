@@ -2,12 +2,13 @@
 import re
 
 from ..registry import registry
-from .base import Detector, digits_of, words
+from .base import digits_of, words
 from .checksums import ph_tin_valid
+from .layout import NationalIdDetector
 
 
 @registry.detectors("ph_tin")
-class PhTinDetector(Detector):
+class PhTinDetector(NationalIdDetector):
     """BIR TIN: 9 digits (the 9th a weighted mod-11 check) and a 3-digit branch code,
     dashed or bare. One in 11 random numbers pass, so "TIN" / "BIR" must come within 32
     characters before (score 0.95)."""
@@ -15,10 +16,10 @@ class PhTinDetector(Detector):
     label = "PH_TIN"
     priority = 40
     countries = frozenset({"PH"})
-    pattern = re.compile(r"(?<![\w-])(?:\d{3}(?P<sep>[- ]?)\d{3}(?P=sep)\d{3}(?:(?P=sep)\d{3})?)(?![\w]|-\d)")
+    pattern = re.compile(r"\d(?<![\w-]\d)\d{2}(?P<sep>[- ]?)\d{3}(?P=sep)\d{3}(?:(?P=sep)\d{3})?(?![\w]|-\d)")
     context = words(
-        "tin", "tin no", "tin number", "tin #", "bir", "taxpayer identification number", "tax identification number",
-        "taxpayer id", "tax id", "numero ng tin",
+        "tin", "tin no", "tin number", "tin #", "bir", "taxpayer identification number",
+        "tax identification number", "taxpayer id", "tax id", "numero ng tin",
     )  # fmt: skip
     context_required = True
     context_score = 0.95

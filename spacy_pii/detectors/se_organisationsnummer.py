@@ -17,7 +17,7 @@ class SeOrganisationsnummerDetector(LayoutDetector):
     label = "SE_ORGANISATIONSNUMMER"
     priority = 61
     countries = frozenset({"SE"})
-    pattern = re.compile(r"(?<![\w+-])(?:16)?\d{6}-?\d{4}(?![\w]|-\d)")
+    pattern = re.compile(r"\d(?<![\w+-]\d)(?:(?<=1)6\d{6}|\d{5})-?\d{4}(?![\w]|-\d)")
     context = words(
         "organisationsnummer", "organisationsnr", "org.nr", "org.nr.", "orgnr", "org nr", "org-nr",
         "org. nr", "organisation number", "organization number", "corporate identity number",

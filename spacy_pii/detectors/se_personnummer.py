@@ -10,17 +10,19 @@ from .layout import LayoutDetector
 @registry.detectors("se_personnummer")
 class SePersonnummerDetector(LayoutDetector):
     """Personnummer and samordningsnummer (day + 60): `YYMMDD-NNNN`, `YYYYMMDD-NNNN`, `+`
-    for people over 100. The date and the Luhn check decide the laid-out form (score 1.0);
-    10 or 12 bare digits (epoch times, IDs) need "personnummer" within 32 characters before."""
+    for people over 100, or bare. The date and the Luhn check decide (score 1.0), but the
+    layout is also a dated build or batch stamp (`20240115-1030`: 1 in 10 pass), so
+    "personnummer" / "samordningsnummer" must come within 32 characters before."""
 
     label = "SE_PERSONNUMMER"
     priority = 62
     countries = frozenset({"SE"})
-    pattern = re.compile(r"(?<![\w+-])(?:19|20)?\d{6}[-+]?\d{4}(?![\w]|-\d)")
+    pattern = re.compile(r"\d(?<![\w+-]\d)(?:(?<=1)9\d{6}|(?<=2)0\d{6}|\d{5})[-+]?\d{4}(?![\w]|-\d)")
     context = words(
         "personnummer", "personnumret", "personnr", "person nummer", "samordningsnummer",
         "personal identity number", "swedish personal number", "personal number",
     )  # fmt: skip
+    context_required = True
     base_score = SCORE_VALIDATED
     context_score = SCORE_VALIDATED
 

@@ -3,14 +3,18 @@ import re
 from typing import Iterator
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, SCORE_VALIDATED, Detector, Match, words
+from .base import SCORE_CONTEXT, SCORE_VALIDATED, Match, words
 from .checksums import sg_uen_valid
+from .layout import NationalIdDetector
 
-_UEN = re.compile(r"(?<![\w-])(?:\d{8}[A-Z]|(?:18|19|20)\d{7}[A-Z]|[RST]\d{2}[A-Z]{2}\d{4}[A-Z0-9])(?![\w])")
+_UEN = re.compile(
+    r"[0-9RST](?<![\w-][0-9RST])"
+    r"(?:(?<=\d)\d{7}[A-Z]|(?<=1)[89]\d{7}[A-Z]|(?<=2)0\d{7}[A-Z]|(?<=[RST])\d{2}[A-Z]{2}\d{4}[A-Z0-9])(?![\w])"
+)
 
 
 @registry.detectors("sg_uen")
-class SgUenDetector(Detector):
+class SgUenDetector(NationalIdDetector):
     """UEN: businesses `53123456D` (8 digits, a check letter), local companies `201912345W`
     (year of registration, 5 digits, a check letter), other entities `T09LL0001B` (R/S/T,
     year, entity type, 4 digits, a check character). The company and entity forms are found

@@ -16,7 +16,9 @@ class ThTninDetector(LayoutDetector):
     label = "TH_TNIN"
     priority = 62
     countries = frozenset({"TH"})
-    pattern = re.compile(r"(?<![\w-])[1-8](?P<sep>[- ]?)\d{4}(?P=sep)\d{5}(?P=sep)\d{2}(?P=sep)\d(?![\w]|-\d)")
+    pattern = re.compile(
+        r"[1-8](?<![\w-][1-8])(?P<sep>[- ]?)\d{4}(?P=sep)\d{5}(?P=sep)\d{2}(?P=sep)\d(?![\w]|-\d)"
+    )
     context = words(
         "เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "บัตรประชาชน", "เลขประจำตัวผู้เสียภาษี", "เลขผู้เสียภาษี",
         "tnin", "thai id", "thai national id", "national id", "id card number", "citizen id", "tax id",

@@ -2,12 +2,13 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_VALIDATED, Detector, words
+from .base import SCORE_VALIDATED, words
 from .checksums import tr_kimlik_valid
+from .layout import NationalIdDetector
 
 
 @registry.detectors("tr_national_id")
-class TrNationalIdDetector(Detector):
+class TrNationalIdDetector(NationalIdDetector):
     """T.C. Kimlik No: 11 digits, first not 0, the last two check digits. One in 100 random
     numbers pass, but 11 digits are also phone numbers and IDs, so "kimlik" / "TCKN" /
     "national id" must come within 32 characters before (score 1.0)."""
@@ -15,7 +16,7 @@ class TrNationalIdDetector(Detector):
     label = "TR_NATIONAL_ID"
     priority = 42
     countries = frozenset({"TR"})
-    pattern = re.compile(r"(?<![\w-])[1-9]\d{10}(?![\w]|-\d)")
+    pattern = re.compile(r"[1-9](?<![\w-][1-9])\d{10}(?![\w]|-\d)")
     context = words(
         "kimlik", "kimlik no", "kimlik numarası", "kimlik numarasi", "tc kimlik", "t.c. kimlik",
         "t.c. kimlik no", "tc kimlik no", "tc no", "t.c. no", "tckn", "tckimlik", "nüfus", "KİMLİK",

@@ -2,19 +2,21 @@
 import re
 
 from ..registry import registry
-from .base import SCORE_CONTEXT, SCORE_SHAPE, Detector, words
+from .base import SCORE_CONTEXT, SCORE_SHAPE, words
 from .checksums import date_ok
+from .layout import NationalIdDetector
 
 # DVLA: surname (5, padded with 9), decade digit, month (+50 for women), day, year digit,
 # initials (2, padded with 9), an arbitrary digit, two check letters; an optional
 # two-digit issue number after a space.
 _DL = re.compile(
-    r"(?<![\w-])[A-Z][A-Z9]{4}\d(?:[05][0-9]|[16][0-2])(?:[0-2]\d|3[01])\d[A-Z][A-Z9][A-Z0-9][A-Z]{2}(?![\w])"
+    r"[A-Z](?<![\w-][A-Z])[A-Z9]{4}\d(?:[05][0-9]|[16][0-2])(?:[0-2]\d|3[01])\d"
+    r"[A-Z][A-Z9][A-Z0-9][A-Z]{2}(?![\w])"
 )
 
 
 @registry.detectors("uk_driving_licence")
-class UkDrivingLicenceDetector(Detector):
+class UkDrivingLicenceDetector(NationalIdDetector):
     """DVLA licence numbers: `MORGA753116SM9IJ`, 16 characters encoding the surname, the
     birth date and initials, upper case. The check letters' algorithm is not published; the
     date and surname rules decide (score 0.6, 0.85 after "driving licence" / "DVLA")."""

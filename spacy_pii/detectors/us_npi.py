@@ -2,12 +2,13 @@
 import re
 
 from ..registry import registry
-from .base import Detector, words
+from .base import words
 from .checksums import npi_valid
+from .layout import NationalIdDetector
 
 
 @registry.detectors("us_npi")
-class UsNpiDetector(Detector):
+class UsNpiDetector(NationalIdDetector):
     """NPI: 10 digits (written bare) starting 1 or 2, Luhn over `80840` + the number (CMS). One in 10
     random numbers pass and 10 digits are a phone number or an epoch, so "NPI" / "provider"
     must come within 32 characters before (score 0.95)."""
@@ -15,7 +16,7 @@ class UsNpiDetector(Detector):
     label = "US_NPI"
     priority = 43
     countries = frozenset({"US"})
-    pattern = re.compile(r"(?<![\w-])[12]\d{9}(?![\w]|-\d)")
+    pattern = re.compile(r"[12](?<![\w-][12])\d{9}(?![\w]|-\d)")
     context = words(
         "npi", "npi number", "npi no", "npi#", "national provider identifier", "national provider id",
         "provider id", "provider number", "nppes",

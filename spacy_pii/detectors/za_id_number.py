@@ -17,7 +17,7 @@ class ZaIdNumberDetector(LayoutDetector):
     label = "ZA_ID_NUMBER"
     priority = 61
     countries = frozenset({"ZA"})
-    pattern = re.compile(r"(?<![\w-])\d{6}(?P<sep> ?)\d{4}(?P=sep)\d{3}(?![\w]|-\d)")
+    pattern = re.compile(r"\d(?<![\w-]\d)\d{5}(?P<sep> ?)\d{4}(?P=sep)\d{3}(?![\w]|-\d)")
     context = words(
         "id number", "id no", "identity number", "identity no", "south african id", "sa id", "rsa id",
         "id-nommer", "identiteitsnommer", "identiteitsdokument", "national id",

@@ -4,14 +4,15 @@ PII / no-PII, written as JSONL; label counts for the summary table.
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ..errors import Errors
 from ..labels import LABELS
 from .core import Context, Example
 from .draw import weighted_choice
-from .genres import GENRES, GenreSpec
-from .providers import LOCALES, FakerPool
+from .genres import GENRES, GENRES_BY_NAME, GenreSpec
+from .people import LOCALES
+from .providers import FakerPool
 from .writer import read_jsonl, write_jsonl
 
 # The corpus version the docs and training records cite: v3 adds the system-log genre,
@@ -62,13 +63,21 @@ def _plan(rng: random.Random, n: int, genres: Sequence[GenreSpec], negative_shar
     return plan
 
 
-def generate_split(split: str, n: int, seed: int = 0, negative_share: float = NEGATIVE_SHARE) -> List[Example]:
+def generate_split(
+    split: str,
+    n: int,
+    seed: int = 0,
+    negative_share: float = NEGATIVE_SHARE,
+    genres: Optional[Sequence[str]] = None,
+) -> List[Example]:
     """Generate the examples of one split.
 
     split (str): the split name; it selects the random stream.
     n (int): the number of examples.
     seed (int): the corpus seed.
     negative_share (float): the share of examples without PII.
+    genres (Optional[Sequence[str]]): only these genres (by name), for evaluation sets of one
+        kind of text; None: every genre, by weight.
     RETURNS (List[Example]): the examples, in order.
     """
     if not isinstance(n, int) or n < 0:
@@ -77,7 +86,8 @@ def generate_split(split: str, n: int, seed: int = 0, negative_share: float = NE
     rng = random.Random(base)
     fakers = FakerPool(base)
     examples: List[Example] = []
-    for genre, negative in _plan(rng, n, GENRES, negative_share):
+    chosen = GENRES if genres is None else tuple(GENRES_BY_NAME[g] for g in genres)
+    for genre, negative in _plan(rng, n, chosen, negative_share):
         ctx = Context(rng, fakers, genre, weighted_choice(rng, LOCALES))
         assert genre.compose is not None
         text, spans = genre.compose(ctx, not negative).build()

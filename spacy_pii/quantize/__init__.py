@@ -4,9 +4,9 @@
 - `onnx_int8`: the encoder exported to an ONNX Runtime int8 graph
   (`spacy-pii.OnnxTransformerModel.v1`);
 - `lean`: the shipped form, `tokenizer -> pii_encoder -> ner -> pii_redactor`, which runs that
-  graph without torch (`spacy_pii.encoder`).
+  graph without torch (`spacy_pii.pipeline.encoder`).
 
-Imports run one way: this package imports `spacy_pii.encoder`, never the reverse, so the
+Imports run one way: this package imports `spacy_pii.pipeline.encoder`, never the reverse, so the
 runtime never pulls torch in.
 """
 from typing import Any, Dict, Sequence

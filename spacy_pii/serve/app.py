@@ -16,6 +16,8 @@ import asyncio
 import hmac
 import logging
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -61,6 +63,10 @@ class ServeSettings:
     batch_wait_ms (float): how long a batch waits for more texts.
     max_batch (int): most texts per batch.
     threads (int): encoder threads per worker (0: a fair share of the cores).
+    forward_url (Optional[str]): NDJSON bodies of /redact, once redacted, are POSTed there
+        and answered only when it took them (a redacting hop between a shipper's HTTP output
+        and its HTTP input); 502 when it did not, so the shipper retries.
+    forward_timeout (float): seconds to wait for the forward.
     """
 
     model: str = "en_pii"
@@ -74,6 +80,8 @@ class ServeSettings:
     batch_wait_ms: float = 2.0
     max_batch: int = 64
     threads: int = 0
+    forward_url: Optional[str] = None
+    forward_timeout: float = 30.0
 
 
 class HTTPError(Exception):
@@ -106,7 +114,8 @@ class Service:
             self.pool: Any = InProcessPool(lambda: runner, key=settings.key)
         elif settings.workers <= 0:
             model = settings.model
-            self.pool = InProcessPool(lambda: Runner.load(model, threads=settings.threads), key=settings.key)
+            self.pool = InProcessPool(lambda: Runner.load(model, threads=settings.threads), key=settings.key,
+                                      model=model)
         else:
             self.pool = ProcessPool(settings.model, settings.workers, key=settings.key, threads=settings.threads)
         self.batcher = MicroBatcher(self.pool, max_batch=settings.max_batch, wait_ms=settings.batch_wait_ms)
@@ -318,7 +327,10 @@ async def redact(request: Request) -> Response:
     ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     raw = await read_body(request, service.settings.max_body_bytes)
     if ctype in NDJSON_TYPES:
-        return await _redact_ndjson(service, raw, redact_spec(service, request.query_params, None))
+        spec = redact_spec(service, request.query_params, None)
+        if service.settings.forward_url:
+            return await _redact_and_forward(service, raw, spec)
+        return await _redact_ndjson(service, raw, spec)
     if ctype not in ("application/json", "text/json", ""):
         raise HTTPError(415, Errors.E813.format(ctype=ctype))
     body = _parse_json(raw, Errors.E815)
@@ -368,7 +380,8 @@ class _NdjsonLine:
         return orjson.dumps(redacted[0]) + b"\n"
 
 
-async def _redact_ndjson(service: Service, raw: bytes, spec: PolicySpec) -> Response:
+def _ndjson_chunks(service: Service, raw: bytes) -> List[List[_NdjsonLine]]:
+    """An NDJSON body as lines (413 for one too long), cut into batches of --max-batch."""
     pieces = raw.split(b"\n")
     if pieces and pieces[-1] == b"":
         pieces.pop()
@@ -380,17 +393,21 @@ async def _redact_ndjson(service: Service, raw: bytes, spec: PolicySpec) -> Resp
             raise HTTPError(413, Errors.E801.format(index=number - 1, limit=limit))
         lines.append(_NdjsonLine(number, piece))
     size = max(1, service.settings.max_batch)
-    chunks = [lines[i : i + size] for i in range(0, len(lines), size)]
+    return [lines[i : i + size] for i in range(0, len(lines), size)]
 
-    async def run(chunk: List[_NdjsonLine]) -> bytes:
-        texts = [t for line in chunk for t in line.texts]
-        done = iter(r.text for r in await service.redact(texts, spec)) if texts else iter(())
-        return b"".join(line.render([next(done) for _ in line.texts]) for line in chunk)
 
+async def _run_chunk(service: Service, chunk: List[_NdjsonLine], spec: PolicySpec) -> bytes:
+    texts = [t for line in chunk for t in line.texts]
+    done = iter(r.text for r in await service.redact(texts, spec)) if texts else iter(())
+    return b"".join(line.render([next(done) for _ in line.texts]) for line in chunk)
+
+
+async def _redact_ndjson(service: Service, raw: bytes, spec: PolicySpec) -> Response:
+    chunks = _ndjson_chunks(service, raw)
     if not chunks:
         return Response(b"", media_type="application/x-ndjson")
     # The first chunk is redacted before the answer starts, so its failure is a real status.
-    tasks = [asyncio.ensure_future(run(c)) for c in chunks[:_NDJSON_WINDOW]]
+    tasks = [asyncio.ensure_future(_run_chunk(service, c, spec)) for c in chunks[:_NDJSON_WINDOW]]
     try:
         first = await tasks[0]
     except BaseException:
@@ -407,18 +424,50 @@ async def _redact_ndjson(service: Service, raw: bytes, spec: PolicySpec) -> Resp
                 task = pending.pop(0)
                 nxt = next(following, None)
                 if nxt is not None:
-                    pending.append(asyncio.ensure_future(run(nxt)))
+                    pending.append(asyncio.ensure_future(_run_chunk(service, nxt, spec)))
                 try:
                     yield await task
                 except (HTTPError, WorkerFailed) as e:
                     # The status is sent: end with an error record, never unredacted text.
                     yield orjson.dumps({"error": getattr(e, "message", str(e))}) + b"\n"
                     return
+                except Exception as e:  # noqa: BLE001 - its message may quote a text
+                    logger.error("POST /redact failed while streaming: %s (message withheld)", type(e).__name__)
+                    yield orjson.dumps({"error": pa.INTERNAL_ERROR}) + b"\n"
+                    return
         finally:
             for task in pending:
                 task.cancel()
 
     return StreamingResponse(stream(), media_type="application/x-ndjson")
+
+
+async def _redact_and_forward(service: Service, raw: bytes, spec: PolicySpec) -> Response:
+    """Redact an NDJSON body whole, POST it to --forward-url, answer once it was taken: the
+    shipper retries on a 5xx, so a line is passed on at least once, and only redacted."""
+    chunks = _ndjson_chunks(service, raw)
+    body = b"".join(await asyncio.gather(*[_run_chunk(service, c, spec) for c in chunks]))
+    url = service.settings.forward_url
+    assert url is not None
+    if body:
+        status = await asyncio.to_thread(_post, url, body, service.settings.forward_timeout)
+        if not 200 <= status < 300:
+            raise HTTPError(502, Errors.E818.format(status=status or "no answer"))
+    return Response(body, media_type="application/x-ndjson")
+
+
+def _post(url: str, body: bytes, timeout: float) -> int:
+    """POST NDJSON; the status, or 0 when the target did not answer (its error's text may
+    name the URL only, and is not logged)."""
+    req = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "application/x-ndjson"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as answer:
+            answer.read()
+            return int(answer.status)
+    except urllib.error.HTTPError as e:
+        return int(e.code)
+    except (OSError, ValueError):
+        return 0
 
 
 # --- middleware -------------------------------------------------------------------------------

@@ -119,6 +119,11 @@ def run_groups(runner: Runner, policies: PolicyCache, groups: Sequence[Group]) -
     return out
 
 
+def _debug() -> bool:
+    # SPACY_PII_DEBUG=1 shows tracebacks (they may quote text): only an explicit "1".
+    return os.environ.get("SPACY_PII_DEBUG") == "1"
+
+
 def entities_of(runner: Runner) -> List[str]:
     """The entity types a runner reports: its component's labels."""
     return list(runner.policy.labels) if runner.policy.labels is not None else list(LABELS)
@@ -156,16 +161,23 @@ def _worker_main(
         runner = Runner.load(model, threads=threads)
         policies = PolicyCache(runner.policy, key)
     except Exception as e:  # noqa: BLE001 - reported to the server, which refuses to start
+        if _debug():
+            logging.basicConfig()
+            logger.error("loading the model failed", exc_info=True)
         reason = str(e) if isinstance(e, SpacyPIIError) else type(e).__name__
         results.put(("failed", index, reason))
         return
     results.put(("ready", index, entities_of(runner)))
-    while True:
-        job = jobs.get()
-        if job is None:
-            return
-        job_id, groups = job
-        results.put(("done", job_id, run_groups(runner, policies, groups)))
+    try:
+        while True:
+            job = jobs.get()
+            if job is None:
+                return
+            job_id, groups = job
+            results.put(("done", job_id, run_groups(runner, policies, groups)))
+    except BaseException as e:  # noqa: BLE001 - multiprocessing would print its message
+        logger.error("worker %d stopped: %s (message withheld)", index, type(e).__name__)
+        os._exit(1)  # the server fails its jobs and starts another worker
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -331,10 +343,12 @@ class InProcessPool:
 
     runner_factory (Callable[[], Runner]): builds the runner (on the worker thread).
     key (Optional[bytes]): the server's key.
+    model (str): what the factory loads, for messages.
     """
 
-    def __init__(self, runner_factory: Callable[[], Runner], key: Optional[bytes] = None) -> None:
+    def __init__(self, runner_factory: Callable[[], Runner], key: Optional[bytes] = None, model: str = "") -> None:
         self.size = 1
+        self.model = model
         self._factory = runner_factory
         self._key = key
         self._jobs: "queue.Queue[Any]" = queue.Queue()
@@ -359,8 +373,9 @@ class InProcessPool:
             self.entities = entities_of(runner)
             self._runner = runner
         except Exception as e:  # noqa: BLE001
-            self.failure = Errors.E812.format(index=0, model="", reason=str(e) if isinstance(e, SpacyPIIError) else type(e).__name__)
-            logger.error("%s", self.failure)
+            reason = str(e) if isinstance(e, SpacyPIIError) else type(e).__name__
+            self.failure = Errors.E812.format(index=0, model=self.model, reason=reason)
+            logger.error("%s", self.failure, exc_info=_debug())
             return
         while True:
             item = self._jobs.get()

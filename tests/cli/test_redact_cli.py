@@ -157,8 +157,8 @@ def test_files_and_stdin_in_order(pii_model_path: Path, tmp_path: Path) -> None:
     b.write_bytes(b"b1 alice\n")
     result = run(pii_model_path, [str(a), "-", str(b)], b"s1 10.1.2.3\n")
     assert result.exit_code == 0, result.stderr
-    # a.log's last line has no newline, and keeps none: the next line follows it directly.
-    assert result.stdout_bytes == b"a1 [PERSON]\na2s1 [IP_ADDRESS]\nb1 [PERSON]\n"
+    # a.log's last line has no newline: it is still its own output line (one out per line in).
+    assert result.stdout_bytes == b"a1 [PERSON]\na2\ns1 [IP_ADDRESS]\nb1 [PERSON]\n"
 
 
 def test_one_megabyte_line_is_redacted_whole(pii_model_path: Path) -> None:
@@ -365,7 +365,7 @@ def test_subprocess_sigpipe_is_quiet(pii_model_path: Path, tmp_path: Path) -> No
             first = proc.stdout.readline()  # `| head -n 1`
             proc.stdout.close()
             err = proc.stderr.read()
-            proc.wait(timeout=60)
+            proc.wait(timeout=300)
         finally:
             if proc.poll() is None:
                 proc.kill()
@@ -376,3 +376,38 @@ def test_subprocess_sigpipe_is_quiet(pii_model_path: Path, tmp_path: Path) -> No
     assert err.startswith(b"lines: ")  # only the --stats summary
     assert_no_values(err)
 
+
+
+# --- files without a final newline ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        # the last line of a.log is its own line, with a.log's line ending
+        (b"a1 Jane Doe\na2 Paris", b"b1 alice\n", b"a1 [PERSON]\na2 [LOCATION]\nb1 [PERSON]\n"),
+        (b"a1\r\na2 Paris", b"b1\r\n", b"a1\r\na2 [LOCATION]\r\nb1\r\n"),
+        (b"a1 Paris", b"b1", b"a1 [LOCATION]\nb1"),  # a missing newline kept at the very end only
+        (b"a1 Paris", b"", b"a1 [LOCATION]"),  # an empty file after it adds no line
+        (b"", b"b1", b"b1"),
+        (b"a1\n", b"b1 Jane Doe", b"a1\nb1 [PERSON]"),
+    ],
+)
+def test_missing_final_newline_does_not_join_files(
+    pii_model_path: Path, tmp_path: Path, a: bytes, b: bytes, expected: bytes
+) -> None:
+    fa, fb = tmp_path / "a.log", tmp_path / "b.log"
+    fa.write_bytes(a)
+    fb.write_bytes(b)
+    result = run(pii_model_path, [str(fa), str(fb)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes == expected
+
+
+def test_missing_final_newline_before_stdin_and_three_files(pii_model_path: Path, tmp_path: Path) -> None:
+    files = [tmp_path / f"{n}.log" for n in "abc"]
+    for f, data in zip(files, [b"a Jane Doe", b"", b"c Paris"]):
+        f.write_bytes(data)
+    result = run(pii_model_path, [str(files[0]), str(files[1]), "-", str(files[2])], b"s alice")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes == b"a [PERSON]\ns [PERSON]\nc [LOCATION]"

@@ -5,10 +5,12 @@ FOUND = [
     ('PLZ 80331', [('80331', 0.85)]),
     ('Postleitzahl: 01067.', [('01067', 0.85)]),
     ('PLZ/Ort: D-10115 Berlin', [('D-10115', 0.85)]),
+    ('German postcode 50667', [('50667', 0.85)]),
 ]
 REJECTED = [
     "PLZ 00999",  # below 01001
     "80331 München",  # no context: part of an address
+    "Postcode: 80331",  # any country's postcode: a STREET_ADDRESS
     "PLZ 803310",  # 6 digits
     "PLZ 8033",  # 4 digits
     "port 80331 open",

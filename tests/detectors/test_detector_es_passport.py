@@ -12,6 +12,7 @@ REJECTED = [
     "pasaporte pak482917",  # lower case
     "pasaporte ABCD482917",  # 4 letters
     "ticket PAK482917 closed",
+    "bring two passport photos; case PAK482917 stays open",  # another ID named in between
 ]
 
 test_found, test_rejected, test_lookalikes = table_tests('es_passport', FOUND, REJECTED)

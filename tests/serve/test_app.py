@@ -356,3 +356,41 @@ def test_no_request_text_in_logs(client: TestClient, caplog: pytest.LogCaptureFi
     assert any("POST /redact 200" in m for m in messages)
     assert any("POST /redact 415" in m for m in messages)
     assert not [m for m in messages if SECRET in m or "jane.doe" in m or "operator=" in m]
+
+
+def test_forward_url_passes_on_only_redacted_lines(runner: Runner) -> None:
+    import http.server
+
+    received: List[bytes] = []
+    answers = [200]
+
+    class Sink(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            received.append(self.rfile.read(int(self.headers["Content-Length"])))
+            self.send_response(answers[0])
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    sink = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+    thread = threading.Thread(target=sink.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{sink.server_address[1]}/in"
+        with make_client(runner, forward_url=url) as c:
+            wait_ready(c)
+            body = f'{{"msg": "{SECRET} logged in"}}\n"{SECRET}"\n'.encode()
+            r = c.post("/redact", content=body, headers={"content-type": "application/x-ndjson"})
+            assert r.status_code == 200
+            assert received == [b'{"msg":"[PERSON] logged in"}\n"[PERSON]"\n'] == [r.content]
+            answers[0] = 503  # the next hop refuses: 502, so the shipper retries
+            r = c.post("/redact", content=body, headers={"content-type": "application/x-ndjson"})
+            assert r.status_code == 502 and "E818" in r.json()["error"] and SECRET not in r.text
+    finally:
+        sink.shutdown()
+        sink.server_close()
+    with make_client(runner, forward_url="http://127.0.0.1:9/nothing-listens") as c:
+        wait_ready(c)
+        r = c.post("/redact", content=f"{SECRET}\n".encode(), headers={"content-type": "application/x-ndjson"})
+        assert r.status_code == 502 and SECRET not in r.text

@@ -159,6 +159,38 @@ def test_two_workers_answer_concurrent_requests_in_order(two_workers: Server) ->
     assert "POST /redact 200" in two_workers.stderr
 
 
+def _workers_of(pid: int) -> List[int]:
+    out = []
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return out
+    for child in children:
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                out.append(int(child))
+        except OSError:
+            pass
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_a_dead_worker_is_replaced(two_workers: Server) -> None:
+    before = _workers_of(two_workers.proc.pid)
+    assert len(before) == 2
+    os.kill(before[0], signal.SIGKILL)
+    deadline = time.monotonic() + BOUND
+    after: List[int] = []
+    while time.monotonic() < deadline:
+        after = _workers_of(two_workers.proc.pid)
+        if len(after) == 2 and before[0] not in after and request(two_workers.port, "GET", "/health")[0] == 200:
+            break
+        time.sleep(0.2)
+    assert len(after) == 2 and before[0] not in after
+    assert request(two_workers.port, "POST", "/redact", {"text": f"Hi {SECRET}"}) == (200, {"text": "Hi [PERSON]"})
+    assert "worker 0 exited" in two_workers.stderr or "worker 1 exited" in two_workers.stderr
+
+
 def test_sigterm_drains_the_request_in_flight(pii_model_path: Path, tmp_path: Path) -> None:
     import spacy
 

@@ -19,7 +19,7 @@ The texts are generated here from small hand-written templates with a seeded
 number and name is fictitious: reserved domains (example.com), documentation IP ranges
 (RFC 5737, RFC 3849) and the 555-01xx phone range.
 
-The child process is `python -m spacy_pii.benchmark ARGS_JSON`; it writes its result as JSON
+The child process is `python -m spacy_pii.benchmark.model ARGS_JSON`; it writes its result as JSON
 to the file named in ARGS_JSON. Nothing here prints: progress goes through a callback.
 """
 import gc
@@ -49,7 +49,7 @@ from typing import (
     Tuple,
 )
 
-from .errors import Errors, SpacyPIIError
+from ..errors import Errors, SpacyPIIError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -303,7 +303,7 @@ def transformer_tokenizer(nlp: "Language") -> Optional[Any]:
 
 def lean_encoder(nlp: "Language") -> Optional[Any]:
     """The pipeline's `pii_encoder` (the torch-free int8 encoder), or None without one."""
-    from .encoder import PIIEncoder
+    from ..pipeline.encoder import PIIEncoder
 
     return next((p for _, p in nlp.pipeline if isinstance(p, PIIEncoder)), None)
 
@@ -377,7 +377,7 @@ def load_pipeline_timed(model: str, threads: int) -> Tuple["Language", float, fl
     start = time.perf_counter()
     nlp = spacy.load(model)
     load_s = time.perf_counter() - start
-    from .encoder import set_encoder_threads
+    from ..pipeline.encoder import set_encoder_threads
 
     set_encoder_threads(nlp, threads)
     return nlp, import_s, load_s
@@ -497,7 +497,7 @@ def measure_in_subprocess(
         }
         # stdout is not ours to write to: the caller's stdout carries data only.
         proc = subprocess.run(
-            [python, "-m", "spacy_pii.benchmark", json.dumps(args)],
+            [python, "-m", "spacy_pii.benchmark.model", json.dumps(args)],
             env=child_env(threads),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -526,7 +526,7 @@ def measure_in_subprocess(
 
 
 def _child_main(argv: Sequence[str]) -> int:
-    """`python -m spacy_pii.benchmark ARGS_JSON`: measure, then write the result file."""
+    """`python -m spacy_pii.benchmark.model ARGS_JSON`: measure, then write the result file."""
     args = json.loads(argv[0])
     result_path = Path(args["result_path"])
     model, threads = str(args["model"]), int(args["threads"])

@@ -26,11 +26,11 @@ import orjson
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .api import find_redactor
-from .corpus import Record, parse_record
-from .errors import Errors, SpacyPIIError
+from ..api import find_redactor
+from ..corpus import Record, parse_record
+from ..errors import Errors, SpacyPIIError
 from .evaluate import CharSpan, Scores, predicted_spans, score_doc
-from .labels import DISPLACY_COLORS, LABELS
+from ..labels import DISPLACY_COLORS, LABELS
 
 # Error kinds, worst first: the order of the filters, the badges and the document sort.
 ERROR_KINDS: Tuple[str, ...] = ("leak", "label", "boundary", "fp")
@@ -572,7 +572,7 @@ def write_report(path: Path, html_text: str) -> None:
     path (Path): the output file.
     html_text (str): from `render_html`.
     """
-    from .corpus import write_atomic
+    from ..corpus import write_atomic
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -313,7 +313,7 @@ def run_soak(
 
 
 def _build_test_model(directory: Path) -> Path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from conftest import build_test_pipeline
 
     path = directory / "pii_test_model"

@@ -28,7 +28,7 @@ from spacy.util import minibatch, registry
 from thinc.api import Model
 from thinc.types import Floats2d
 
-from .errors import Errors, SpacyPIIError
+from ..errors import Errors, SpacyPIIError
 
 ENCODER_FACTORY = "pii_encoder"
 DOC_TENSOR_ARCHITECTURE = "spacy-pii.DocTensor.v1"

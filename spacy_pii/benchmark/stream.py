@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from .benchmark import child_env, log_lines
+from .model import child_env, log_lines
 
 
 @dataclass

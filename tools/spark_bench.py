@@ -5,7 +5,7 @@
 
 With no --model, the small test pipeline (tests/conftest.py: entity_ruler + pii_redactor)
 is saved to a temporary directory and used; add `--model en_pii` when it is installed.
-The texts are half support-chat utterances and half log lines (spacy_pii.benchmark's
+The texts are half support-chat utterances and half log lines (spacy_pii.benchmark.model's
 generators, fixed seed). Prints a Markdown table on stdout; progress on stderr.
 
 What is timed, for each model:
@@ -37,7 +37,7 @@ def log(msg: str) -> None:
 
 
 def make_texts(n: int) -> List[str]:
-    from spacy_pii.benchmark import log_lines, support_utterances
+    from spacy_pii.benchmark.model import log_lines, support_utterances
 
     half = n // 2
     chat, logs = support_utterances(n - half, seed=7), log_lines(half, seed=7)

@@ -19,8 +19,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .corpus import Record
-from .labels import LABELS
+from ..corpus import Record
+from ..labels import LABELS
 
 CharSpan = Tuple[int, int, str]
 # (start, end, label, score)
@@ -122,6 +122,9 @@ class Scores:
     calibration: List[Tuple[float, bool]] = field(default_factory=list)
     examples: List[ScoredExample] = field(default_factory=list, repr=False)
     docs: int = 0
+    # documents without gold PII, and those of them the redactor changed (any prediction)
+    clean_docs: int = 0
+    clean_docs_changed: int = 0
     seconds: float = 0.0
 
     def micro(self) -> LabelScore:
@@ -149,6 +152,12 @@ class Scores:
     def over_redaction(self) -> float:
         return self.over_chars / self.redacted_chars if self.redacted_chars else 0.0
 
+    @property
+    def clean_changed_rate(self) -> float:
+        """Share of the documents without gold PII that the redactor changed: what a user sees
+        first on logs that hold none ("it rewrote my log lines")."""
+        return self.clean_docs_changed / self.clean_docs if self.clean_docs else 0.0
+
     def to_dict(self) -> Dict[str, object]:
         micro = self.micro()
         lenient = self.overlap_micro()
@@ -165,6 +174,8 @@ class Scores:
             "leak_rate": self.leak_rate,
             "leak_rate_by_label": self.leak_rate_by_label(),
             "over_redaction": self.over_redaction,
+            "clean_docs": self.clean_docs,
+            "clean_changed_rate": self.clean_changed_rate,
             "gold_chars": self.gold_chars,
             "redacted_chars": self.redacted_chars,
             "per_label": {
@@ -201,6 +212,9 @@ def score_doc(
     """
     scores.docs += 1
     gold_set, pred_set = set(gold), set(pred)
+    if not gold_set:
+        scores.clean_docs += 1
+        scores.clean_docs_changed += bool(pred_set)
     for start, end, label in gold_set | pred_set:
         s = scores.per_label.setdefault(label, LabelScore())
         in_gold = (start, end, label) in gold_set

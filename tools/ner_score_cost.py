@@ -13,8 +13,12 @@ from typing import List
 import spacy
 from spacy.tokens import Doc
 
-from spacy_pii.scored_ner import scored_from
-from test_scored_ner import TRAIN, UNSEEN, train
+from spacy_pii.pipeline.scored_ner import scored_from
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from test_scored_ner import TRAIN, UNSEEN, train  # noqa: E402  (the tests' small training data)
 
 WORDS = "the a report was sent by to from on in at and for with about after".split()
 

@@ -1,0 +1,119 @@
+"""Evidence in the line for the labels an identifier's look cannot decide: USERNAME and
+CREDENTIAL.
+
+A model that sees `HiSyncOption`, `workerEnv.init` or a hex session id may call it a user
+name or a secret; only what stands around it can say so. A USERNAME or CREDENTIAL the NER
+proposes is kept (`PIIRedactor.candidates`) only with evidence in its line:
+- USERNAME: a user/login key or phrase right before the value (`user=`, `"login": "`,
+  `uid=`, `account `, `sudo: `, `by `, `for user `, `Accepted password for `, `Failed
+  password for invalid user `, `logged in as `), `for <x> from` around it, or an `@handle`;
+- CREDENTIAL: a secret-named key or an auth scheme right before it (`password=`, `token: `,
+  `api_key`, `secret`, `Authorization: Bearer `, `Basic `), or the value has a known token
+  shape (the credential detector's: AWS, GitHub, Slack, Stripe, Google keys, JWTs, PEM).
+
+The regexes are data here, compiled once. "Right before" means: ending where the value
+starts, within `EVIDENCE_WINDOW` characters, on the same line.
+"""
+import re
+from typing import Dict, Pattern, Tuple
+
+from .credential import find_credentials
+
+EVIDENCE_WINDOW = 64
+
+# Key names, as written in `key=value`, `key: value`, `"key": "value"` (a closing quote, a
+# separator, an opening quote), or a phrase followed by a space.
+_USER_KEYS = (
+    r"user(?:[_ .-]?(?:name|id))?|usr|uname|login(?:[_ .-]?name)?|logon|uid|ruser|euser|luser|"
+    r"account(?:[_ .-]?name)?|acct|owner|author|handle|nick(?:name)?|screen[_ .-]?name|"
+    r"principal|member|sam[_ .-]?account[_ .-]?name|upn|sudo_user|su_user"
+)
+_SECRET_KEYS = (
+    r"password|passwd|passwort|pwd|pass(?:phrase|code|word)?|pw|secret|(?:auth|access|refresh|"
+    r"id|session|csrf|xsrf|bearer)?[_ .-]?token|api[_ .-]?key|apikey|(?:access|secret|private|"
+    r"signing|encryption|client|master)[_ .-]?key|credentials?|session[_ .-]?(?:id|key)?|sid|"
+    r"otp|pin|auth"
+)
+_KEY_SEPARATOR = r"[\"']?[ \t]*(?::=|=>|[:=]|\bis\b|\bwas\b)[ \t]*[\"']?"
+
+EVIDENCE_BEFORE: Dict[str, Tuple[Pattern[str], ...]] = {
+    "USERNAME": (
+        re.compile(r"(?<![A-Za-z0-9])(?:" + _USER_KEYS + r")" + _KEY_SEPARATOR + r"\Z", re.IGNORECASE),
+        re.compile(
+            r"(?<![A-Za-z0-9])(?:(?:invalid |illegal |for |new |unknown )?user|account|login|"
+            r"for user|for invalid user|for illegal user|password for|logged in as|signed in as|"
+            r"logged out|login as|connected as|authenticated as|impersonating|by|sudo:)[ \t]+"
+            r"(?:[\"'(\[<]|user[ \t]+)?\Z",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![A-Za-z0-9._%+-])@\Z"),  # @handle, not the domain of an e-mail
+    ),
+    "CREDENTIAL": (
+        re.compile(
+            r"(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:" + _SECRET_KEYS + r")" + _KEY_SEPARATOR + r"\Z",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"(?<![A-Za-z0-9-])(?:(?:proxy-)?authorization[\"']?[ \t]*[:=][ \t]*[\"']?)?"
+            r"(?:bearer|basic|token|digest|negotiate|ntlm|bot)[ \t]+\Z",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![A-Za-z0-9-])(?:set-)?cookie[\"']?[ \t]*:[ \t]*(?:[^\r\n;=]{1,256}=)?\Z", re.IGNORECASE),
+    ),
+}
+# Phrases around the value: "Accepted password for jane from 10.0.0.1".
+EVIDENCE_AROUND: Dict[str, Tuple[Tuple[Pattern[str], Pattern[str]], ...]] = {
+    "USERNAME": (
+        (re.compile(r"(?<![A-Za-z0-9])for[ \t]+\Z", re.IGNORECASE), re.compile(r"[ \t]+from[ \t]", re.IGNORECASE)),
+    ),
+}
+# The labels this rule applies to.
+EVIDENCE_LABELS = frozenset(EVIDENCE_BEFORE)
+
+
+def has_evidence(label: str, text: str, start: int, end: int) -> bool:
+    """Whether the line of a proposed USERNAME or CREDENTIAL holds evidence for it (see the
+    module docstring); True for every other label.
+
+    label (str): the proposed label.
+    text (str): the whole text.
+    start (int): start of the value. end (int): its end.
+    RETURNS (bool): True to keep the value.
+    """
+    before_rules = EVIDENCE_BEFORE.get(label)
+    if before_rules is None:
+        return True
+    value = text[start:end]
+    if label == "USERNAME" and value.startswith("@") and len(value) > 1:
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "._%+-"):
+            return True
+    line_start = text.rfind("\n", 0, start) + 1
+    lo = max(line_start, start - EVIDENCE_WINDOW)
+    before = text[lo:start]
+    if any(rule.search(before) for rule in before_rules):
+        return True
+    for rule_before, rule_after in EVIDENCE_AROUND.get(label, ()):
+        if rule_before.search(before) and rule_after.match(text, end):
+            return True
+    if label == "CREDENTIAL":
+        # A known token shape (the credential detector's) covering the value.
+        core = value.strip()
+        lead, trail = _lead(core), _trail(core)
+        return any(m.start <= lead and m.end >= len(core) - trail for m in find_credentials(core))
+    return False
+
+
+def _lead(value: str) -> int:
+    """Non-alphanumeric characters at the start of a value (quotes, brackets)."""
+    n = 0
+    while n < len(value) and not value[n].isalnum():
+        n += 1
+    return n
+
+
+def _trail(value: str) -> int:
+    """Non-alphanumeric characters at the end of a value, '=' padding kept aside."""
+    n = 0
+    while n < len(value) and not value[len(value) - 1 - n].isalnum():
+        n += 1
+    return n
