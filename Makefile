@@ -67,6 +67,7 @@ rsyslog:
 		|| echo "rsyslog not installed: the rsyslog test will skip"; }
 
 test: install runtime browser rsyslog
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

@@ -144,6 +144,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E816 = "The server is shutting down; retry on another instance."
     E817 = "{option} must be {rule}, got {value}."
     E818 = "The redacted lines could not be forwarded (--forward-url answered {status}); retry."
+    E819 = "spacy-pii serve needs the serve extra ({module} is missing): pip install 'spacy-pii[serve]'."
     # --- Spark (E4xx) ---
     E400 = ("spacy_pii.spark needs PySpark, PyArrow and pandas ({reason}): install them "
             "with `pip install 'spacy-pii[spark]'`.")

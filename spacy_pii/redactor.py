@@ -21,8 +21,8 @@ from .detectors import (
     compile_user_patterns,
     select_detectors,
 )
-from .detectors.detector_set import find_candidates, proposal_check
-from .detectors.evidence import has_evidence
+from .detectors.detector_set import ProposalCheck, find_candidates, proposal_check
+from .detectors.evidence import evidenced_label
 from .errors import Errors, SpacyPIIError
 
 NER_SCORE = 1.0
@@ -170,7 +170,8 @@ class PIIRedactor:
     detectors) is kept only if its value passes that label's detector check (spoken and
     encoded e-mails included); a failing one is dropped, not relabelled (`b1` proposed as an
     e-mail is left as it is). A model USERNAME or CREDENTIAL needs evidence in its line
-    (`spacy_pii.detectors.evidence`).
+    (`spacy_pii.detectors.evidence`); with evidence only for the other of the two, it takes
+    that label.
 
     Conflict rule, when spans overlap:
     - same label and same source: the union of the spans is taken;
@@ -241,6 +242,9 @@ class PIIRedactor:
             )
         self.pattern_score = None if pattern_score is None else float(pattern_score)
         self.detector_set: DetectorSet = select_detectors(detectors, countries, self.phone_regions)
+        # Every registered detector, whatever this component runs: a value is a card whatever
+        # countries one redacts. Built once (listing the registry reads entry points).
+        self.proposal_check: ProposalCheck = proposal_check()
         register_extensions(redacted_attr)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
@@ -354,7 +358,8 @@ class PIIRedactor:
         """Every span the NER and the detectors propose, before any selection; a model span
         is proposed only if its label tells the truth: a checked label's value passes the
         check (`spacy_pii.detectors.detector_set.validate_proposed`), a USERNAME or CREDENTIAL
-        has evidence in its line (`spacy_pii.detectors.evidence.has_evidence`). The NER reads
+        has evidence in its line, or takes the other of the two if the evidence says so
+        (`spacy_pii.detectors.evidence.evidenced_label`). The NER reads
         the raw text; the detectors also read its decoded view (`spacy_pii.views`).
 
         doc (Doc): the Doc.
@@ -365,15 +370,19 @@ class PIIRedactor:
         candidates: List[PIIMatch] = []
         ranks: List[int] = []
         if self.use_ner:
-            check = proposal_check()
+            check = self.proposal_check
             for ent in doc.ents:
                 label, start, end = ent.label_, ent.start_char, ent.end_char
                 # Labels outside the scheme (a generic model's ORG, GPE...) are not ours.
                 if label not in LABEL_DESCRIPTIONS:
                     continue
                 # A failing value is dropped: its characters may still be another span's.
-                if not check.validates(label, text, start, end) or not has_evidence(label, text, start, end):
+                if not check.validates(label, text, start, end):
                     continue
+                evidenced = evidenced_label(label, text, start, end)
+                if evidenced is None:
+                    continue
+                label = evidenced
                 score = ent._.get(SCORE_ATTR)
                 score = NER_SCORE if score is None else float(score)
                 candidates.append(PIIMatch(start, end, label, "ner", score))

@@ -21,11 +21,10 @@ KeysArg = Union[KeyLike, Sequence[KeyLike]]
 
 
 def _ciphers(keys: KeysArg) -> List[Cipher]:
-    if isinstance(keys, (bytes, str)) or keys is None:
-        keys = [keys]  # type: ignore[list-item]
-    if not keys:
-        keys = [b""]  # no key at all: the same E101 as a None key
-    return [cipher_for(as_key_bytes(k, "restore")) for k in keys]
+    listed: Sequence[Optional[KeyLike]] = [keys] if isinstance(keys, (bytes, str)) or keys is None else keys
+    if not listed:
+        listed = [b""]  # no key at all: the same E101 as a None key
+    return [cipher_for(as_key_bytes(k, "restore")) for k in listed]
 
 
 def restore_text(text: str, keys: KeysArg, *, where: str = "") -> str:

@@ -192,3 +192,73 @@ def _query_plus_positions(text: str) -> Set[int]:
             base = m.start("value")
             out.update(base + i for i, ch in enumerate(value) if ch == "+")
     return out
+
+
+# --- spoken values -----------------------------------------------------------------------
+# Transcripts spell values out ("four one one one ...", "d e eight nine ...", "one nine two
+# dot one six eight ..."). The NER proposes them; a check reads them once written.
+_SPOKEN_DIGITS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19",
+}  # fmt: skip
+_SPOKEN_TENS = {
+    "twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8",
+    "ninety": "9",
+}  # fmt: skip
+_SPOKEN_SIGNS = {"dot": ".", "point": ".", "dash": "-", "hyphen": "-", "colon": ":", "slash": "/"}
+_SPOKEN_REPEAT = {"double": 2, "triple": 3}
+_SPOKEN_SPLIT = re.compile(r"[\s,]+")
+# A spoken 12-hex-digit value is offered grouped in pairs as well, how MAC addresses are
+# written (speech carries no separators).
+_HEX12 = re.compile(r"[0-9A-F]{12}")
+
+
+def spoken_forms(value: str) -> List[str]:
+    """The written forms of a value spelled out word by word (digits, "double five", tens,
+    single letters, "dot", "dash", "colon"), for a check to read.
+
+    value (str): the proposed value.
+    RETURNS (List[str]): written forms, most likely first; empty when the value is not
+        spelled out (a word that is no digit, letter or sign; or no number word at all).
+    """
+    words = [w for w in _SPOKEN_SPLIT.split(value.strip().lower()) if w]
+    if len(words) < 2:
+        return []
+    out: List[str] = []
+    repeat = 1
+    spoken = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        piece: Optional[str] = None
+        if word in _SPOKEN_REPEAT:
+            repeat = _SPOKEN_REPEAT[word]
+            i += 1
+            continue
+        if word in _SPOKEN_TENS:
+            unit = _SPOKEN_DIGITS.get(words[i + 1]) if i + 1 < len(words) else None
+            if unit is not None and len(unit) == 1 and unit != "0" and words[i + 1] not in ("o", "oh"):
+                piece, i = _SPOKEN_TENS[word] + unit, i + 1
+            else:
+                piece = _SPOKEN_TENS[word] + "0"
+            spoken = True
+        elif word in _SPOKEN_DIGITS:
+            piece, spoken = _SPOKEN_DIGITS[word], True
+        elif word in _SPOKEN_SIGNS:
+            piece = _SPOKEN_SIGNS[word]
+        elif word.isdigit() or (len(word) == 1 and word.isalpha()):
+            piece = word.upper()
+        else:
+            return []
+        out.append(piece * repeat)
+        repeat = 1
+        i += 1
+    if not spoken:
+        return []
+    written = "".join(out)
+    forms = [written]
+    if _HEX12.fullmatch(written):
+        forms.append(":".join(written[k : k + 2] for k in range(0, 12, 2)))
+    return forms

@@ -4,7 +4,8 @@ server, and POST /redact for log shippers), on uvicorn. See `spacy_pii.serve`.
 Exit codes:
     0    stopped (SIGINT/SIGTERM end the process by the signal after the drain, as uvicorn does).
     1    unexpected error (the port is taken, ...).
-    2    bad options: a non-loopback --host without --api-key-file, an unreadable key file.
+    2    bad options: a non-loopback --host without --api-key-file, an unreadable key file,
+         the serve extra not installed.
     3    the model does not load in a worker.
 """
 import ipaddress
@@ -90,9 +91,8 @@ def serve_cli(
         import uvicorn
 
         from ..serve.app import ServeSettings, create_app
-    except ImportError:
-        err(Errors.E817.format(option="spacy-pii serve", rule="installed with its extra: "
-                               "pip install 'spacy-pii[serve]'", value="a missing module"))
+    except ImportError as e:
+        err(Errors.E819.format(module=e.name or "a module"))
         raise typer.Exit(EXIT_USAGE)
     try:
         _check("--max-body-bytes", max_body_bytes, 1, "at least 1")

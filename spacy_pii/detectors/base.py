@@ -24,7 +24,7 @@ import re
 from typing import ClassVar, FrozenSet, Iterable, Iterator, List, NamedTuple, Optional, Pattern, Tuple
 
 from ..labels import NUMBER_LIKE_LABELS, SCHEME
-from ..views import decode_view
+from ..views import decode_view, spoken_forms
 
 # Scores: what the evidence for a match is worth (see `Detector`).
 SCORE_VALIDATED = 1.0  # a checksum, a parser or a strict structure decided
@@ -208,8 +208,9 @@ class Detector:
     def accepts(self, text: str, start: int, end: int) -> bool:
         """Whether a value someone else proposed (the NER) at [start, end) of a text is a value
         of this detector's label: `find`, run over the value with its context window (so a
-        required context word counts) and on its decoded view (`spacy_pii.views`), yields a
-        match of this label covering the value's letters and digits.
+        required context word counts), on its decoded view, or on its written form when it
+        is spelled out (`spacy_pii.views`), yields a match of this label covering the value's
+        letters and digits.
 
         text (str): the whole text (context words are read in it).
         start (int): start of the proposed value.
@@ -230,13 +231,19 @@ class Detector:
             if m.label == self.label and m.start <= core_start and core_end <= m.end:
                 return True
         view = decode_view(window)
-        if view is None:
-            return False
-        for m in self.find(view.text):
-            if m.label == self.label:
-                raw_start, raw_end = view.to_raw(m.start, m.end)
-                if raw_start <= core_start and core_end <= raw_end:
-                    return True
+        if view is not None:
+            for m in self.find(view.text):
+                if m.label == self.label:
+                    raw_start, raw_end = view.to_raw(m.start, m.end)
+                    if raw_start <= core_start and core_end <= raw_end:
+                        return True
+        # A value spelled out ("four one one one ..."): checked as written, after its context.
+        before = text[lo:start]
+        for form in spoken_forms(text[start:end]):
+            written = before + " " + form
+            if any(m.label == self.label and m.start <= len(before) + 1 and m.end == len(written)
+                   for m in self.find(written)):
+                return True
         return False
 
 

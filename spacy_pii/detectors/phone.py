@@ -34,7 +34,8 @@ _PHONE_WORDS = re.compile(
 _WEAK_PHONE_WORDS = re.compile(r"\b(?:number|no|nr|num)\b", re.I)
 _NOT_PHONE_WORDS = re.compile(
     r"\b(?:order|invoice|ticket|tracking|ref|reference|account|acct|po|sku|case|build|"
-    r"version|ver|timestamp|epoch|serial|isbn|txn|transaction|port|pid|uid)\b",
+    r"version|ver|timestamp|epoch|serial|isbn|txn|transaction|port|pid|uid|"
+    r"time|len|size|bytes|duration|elapsed|latency|took)\b",
     re.I,
 )
 _PHONE_STRICT = re.compile(
@@ -42,6 +43,12 @@ _PHONE_STRICT = re.compile(
     r"|\(?\d{2,5}\)?[ .-]?\d{2,4}[.-]\d{2,4}(?:[.-]\d{2,4}){0,2})(?!\d)"
 )
 _HASH_BEFORE = re.compile(r"#\s?\Z")
+# What system logs put where a phone number could be (issue: real logs shredded): columns
+# aligned with several spaces (Android's "05.514  1702  2096"), a fraction ("time: 0.2477829"),
+# and the date-time-pid prefix before a log level ("081111 084233 24661 INFO").
+_COLUMN_GAP = re.compile(r"[ \t]{2,}")
+_FRACTION = re.compile(r"\d{1,2}\.\d{4,}")
+_LEVEL_AFTER = re.compile(r"[ \t]+(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|SEVERE|NOTICE|CRIT|[VDIWEF])\b")
 _VERSION_OR_CHAIN_BEFORE = re.compile(r"(?:[A-Za-z0-9_]/|[vV]|\d\.)\Z")
 _BARE_DIGITS = re.compile(r"\d+")
 _CONTEXT_WINDOW = 32
@@ -122,7 +129,11 @@ def _phone_plausible(text: str, start: int, end: int) -> bool:
         return False
     if _HASH_BEFORE.search(text, max(0, start - 2), start):
         return False
+    if _COLUMN_GAP.search(raw):
+        return False
     context = _phone_context(text, start)
+    if context != "phone" and (_FRACTION.fullmatch(raw) or _LEVEL_AFTER.match(text, end)):
+        return False
     if context == "other":
         return False
     # A bare digit string (no +, brackets or separators) is an ID or a counter far more

@@ -154,6 +154,10 @@ class Service:
                 raise HTTPError(413, Errors.E801.format(index=i, limit=limit))
 
     async def redact(self, texts: Sequence[str], spec: PolicySpec) -> List[Redaction]:
+        loading = self.pool.loading
+        if loading >= self.pool.size:  # no worker has the model yet: come back, as /health says
+            raise HTTPError(503, Errors.E804.format(waiting=loading, workers=self.pool.size),
+                            {"Retry-After": RETRY_AFTER_SECONDS})
         try:
             return await self.batcher.redact(texts, spec)
         except WorkerFailed as e:

@@ -251,7 +251,10 @@ class ProcessPool:
         future: "Future[List[Any]]" = Future()
         with self._lock:
             ready = [w for w in self._workers if w.ready]
-            if not ready or self._closing:
+            if self._closing:
+                future.set_exception(WorkerFailed(Errors.E816))
+                return future
+            if not ready:
                 future.set_exception(WorkerFailed(Errors.E811.format(reason="no worker is ready")))
                 return future
             worker = min(ready, key=lambda w: len(w.in_flight))

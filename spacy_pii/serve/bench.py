@@ -206,11 +206,17 @@ def _tree(pid: int) -> List[int]:
     while todo:
         p = todo.pop()
         out.append(p)
+        # Each thread lists the children it started (the server restarts workers on a thread).
         try:
-            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as f:
-                todo.extend(int(c) for c in f.read().split())
+            tasks = os.listdir(f"/proc/{p}/task")
         except OSError:
-            pass
+            tasks = []
+        for task in tasks:
+            try:
+                with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as f:
+                    todo.extend(int(c) for c in f.read().split())
+            except OSError:
+                pass
     return out
 
 

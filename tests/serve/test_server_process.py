@@ -160,11 +160,14 @@ def test_two_workers_answer_concurrent_requests_in_order(two_workers: Server) ->
 
 
 def _workers_of(pid: int) -> List[int]:
-    out = []
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return out
+    out: List[int] = []
+    children: List[str] = []
+    # Each thread lists the children it started (a replacement worker: the reader thread's).
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children += (task / "children").read_text().split()
+        except OSError:
+            pass
     for child in children:
         try:
             if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
