@@ -82,8 +82,8 @@ clean:
 # Each step is one command; outputs are git-ignored except the final package in packages/.
 # See training/README.md for the recorded run (seed, sizes, steps, wall time, hardware).
 SEED ?= 13
-LAYERS ?= 4
-STEPS ?= 4000
+LAYERS ?= 3
+STEPS ?= 4500
 THREADS ?= 2
 CORPUS := corpus
 OUT := training/output
@@ -94,7 +94,7 @@ BASE_FROM ?=
 # make base BASE_INT8=$$(python -c 'import en_pii; print(en_pii.__path__[0])')/en_pii-0.2.0 LAYERS=2 BASE=DIR
 BASE_INT8 ?=
 TRF ?= $(OUT)/trf
-PKG_VERSION ?= 0.3.0
+PKG_VERSION ?= 0.4.0
 
 .PHONY: corpus base train train-cnn evaluate quantize package workflow
 
@@ -128,6 +128,10 @@ evaluate: install
 	$(BIN)/python training/split_sets.py tests/data/challenge.jsonl $(OUT)
 	for s in v1 v2 v3; do $(BIN)/spacy-pii evaluate $(OUT)/int8 $(OUT)/challenge-$$s.jsonl \
 		--output $(OUT)/metrics-int8-challenge-$$s.json || exit 1; done
+	$(BIN)/python training/eval_sets.py --out $(OUT)/eval --seed $(SEED)
+	for s in syslog-clean syslog-pii encoded; do $(BIN)/spacy-pii evaluate $(OUT)/int8 $(OUT)/eval/$$s.jsonl \
+		--output $(OUT)/metrics-int8-$$s.json || exit 1; done
+	$(BIN)/python training/changed_lines.py $(OUT)/eval/syslog-clean.jsonl --model $(OUT)/int8
 
 package: install
 	rm -rf $(OUT)/pkg && mkdir -p $(OUT)/pkg packages

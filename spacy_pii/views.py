@@ -21,6 +21,10 @@ Decoded, in one left-to-right pass (nothing is decoded twice: `%2540` gives `%40
 - HTML character references: `&#64;`, `&#x40;` (the `;` optional) and named entities with
   their `;` (`&amp;`, `&eacute;`; `html.entities.html5`).
 
+`spoken_forms` writes a value spelled out word by word ("four one one one ...") as digits
+and letters, for a check to read a value the NER proposes in a transcript (no offsets: the
+whole proposed value is kept or dropped).
+
 The common log line pays a few `str.find` calls: without `%`, `\\`, `&` or `+` there is no
 view (`decode_view` returns None).
 """

@@ -14,10 +14,10 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from spacy_pii.benchmark.model import (
-    _child_main,
     BenchmarkReport,
     BenchmarkSettings,
     RunResult,
+    _child_main,
     child_env,
     disk_size,
     log_lines,

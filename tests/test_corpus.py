@@ -7,8 +7,8 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from spacy_pii.cli._app import app
 from spacy_pii.cli import convert as _convert_cli  # noqa: F401  (registers the command)
+from spacy_pii.cli._app import app
 from spacy_pii.corpus import (
     convert,
     create_jsonl_corpus,

@@ -11,8 +11,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from spacy_pii.pipeline.encoder import ENCODER_FACTORY, align_window, length_batches, strided_windows
 from spacy_pii.errors import SpacyPIIError
+from spacy_pii.pipeline.encoder import ENCODER_FACTORY, align_window, length_batches, strided_windows
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

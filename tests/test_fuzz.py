@@ -18,12 +18,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from spacy_pii.detectors import build_detector, find_all, phone, registered_names
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.labels import LABELS, OPT_IN_LABELS
 from spacy_pii.operators import OPERATOR_NAMES, RedactionPolicy, resolve_overlaps
-from spacy_pii.detectors import build_detector, find_all, phone, registered_names
 from spacy_pii.stream import (
-    InputSource,
     Line,
     OnError,
     RedactResult,
@@ -405,7 +404,6 @@ def test_failing_lines_never_come_out_raw(
     for _ in range(3):  # "POIPOISONSON" needs more than one pass
         lines = [line.replace(marker, b"") for line in lines]
     lines = [b"%s %s" % (marker, line) if i in poisoned else line for i, line in enumerate(lines)]
-    data = b"".join(line + b"\n" for line in lines)
     out = io.BytesIO()
     runner = StreamRedactor(failing_on(marker), out, StreamConfig(batch_size=batch_size, jsonl=jsonl, on_error=on_error))
     stopped = False

@@ -6,9 +6,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spacy_pii.detectors import phone
-from spacy_pii.errors import SpacyPIIError
-from spacy_pii.operators import RedactionPolicy
 from spacy_pii.detectors import (
     Match,
     card_brand_ok,
@@ -27,6 +24,8 @@ from spacy_pii.detectors import (
     luhn_valid,
     ssn_valid,
 )
+from spacy_pii.errors import SpacyPIIError
+from spacy_pii.operators import RedactionPolicy
 
 
 def values(detector: Callable[[str], Iterator[Match]], text: str) -> List[str]:

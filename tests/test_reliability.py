@@ -21,11 +21,11 @@ from typing import Any, Dict, Iterator, List, Optional
 import catalogue
 import pytest
 import spacy
+from conftest import build_test_pipeline
 from spacy.language import Language
 from spacy.tokens import Doc
 from typer.testing import CliRunner
 
-from conftest import build_test_pipeline
 from spacy_pii import api, operators
 from spacy_pii.cli import app
 from spacy_pii.cli import redact as redact_module

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spacy_pii.crypto import encrypt_value
+from spacy_pii.policy import build_policy
 from spacy_pii.restore import restore_runner, restore_text
 from spacy_pii.stream import (
     InputSource,
@@ -20,7 +21,6 @@ from spacy_pii.stream import (
     iter_lines,
     nlp_redact_fn,
 )
-from spacy_pii.policy import build_policy
 
 KEY = b"test-key-0123456789-abcdef"
 OTHER_KEY = b"other-key-0123456789-abcdef"
@@ -175,7 +175,6 @@ def test_api_redact_with_keyed_operators(pii_nlp: Any, operator: str) -> None:
 
 def test_component_config_operators_with_env_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
     import spacy
-
     from conftest import RULER_PATTERNS
 
     monkeypatch.setenv("SPACY_PII_KEY", KEY.decode())

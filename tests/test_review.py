@@ -17,21 +17,21 @@ from spacy.tokens import Span
 from typer.testing import CliRunner
 
 from spacy_pii.cli import app
-from spacy_pii.errors import SpacyPIIError
 from spacy_pii.corpus import read_jsonl
+from spacy_pii.errors import SpacyPIIError
 from spacy_pii.evaluation.evaluate import evaluate
-from spacy_pii.labels import DISPLACY_COLORS, LABELS
 from spacy_pii.evaluation.review import (
     Mark,
-    asset,
     Review,
     ReviewInput,
+    asset,
     read_review_jsonl,
     render_doc_text,
     render_html,
     review,
     review_doc,
 )
+from spacy_pii.labels import DISPLACY_COLORS, LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "sample_review.jsonl"

@@ -12,11 +12,11 @@ from spacy.training import Example
 from thinc.api import fix_random_seed
 
 from spacy_pii.corpus import Record
-from spacy_pii.pipeline.encoder import DOC_TENSOR_ARCHITECTURE
 from spacy_pii.errors import SpacyPIIError
-from spacy_pii.presidio import EnPiiRecognizer
 from spacy_pii.evaluation.calibration import fit_temperature
+from spacy_pii.pipeline.encoder import DOC_TENSOR_ARCHITECTURE
 from spacy_pii.pipeline.scored_ner import ScoredEntityRecognizer, scored_from
+from spacy_pii.presidio import EnPiiRecognizer
 
 TRAIN = [
     ("Jane Doe lives in Paris.", [(0, 8, "PERSON"), (18, 23, "LOCATION")]),

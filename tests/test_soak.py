@@ -18,6 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import soak  # noqa: E402
+
 from spacy_pii import api
 from spacy_pii.stream import nlp_redact_fn
 

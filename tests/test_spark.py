@@ -308,6 +308,7 @@ def test_three_entry_points_redact_one_text_the_same(spark: Any, tmp_path: Path)
     """A model whose pii_redactor config says mask, two labels and an allow-list: the
     component itself, `spacy-pii redact` and `spark-redact`'s redact_column all follow it."""
     from conftest import build_test_pipeline
+
     from spacy_pii.cli import app as cli_app
 
     nlp = build_test_pipeline()

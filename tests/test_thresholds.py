@@ -61,7 +61,6 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
-
 from typer.testing import CliRunner  # noqa: E402
 
 from spacy_pii import redact  # noqa: E402

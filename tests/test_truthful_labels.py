@@ -264,3 +264,25 @@ def test_other_labels_need_no_evidence() -> None:
     text = "HiSyncOption"
     assert has_evidence("PERSON", text, 0, len(text))
     assert validate_proposed("PERSON", text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    "label,text,value",
+    [
+        ("CREDIT_CARD", "the card number is four one one one one one one one one one one one one one one one ok",
+         "four one one one one one one one one one one one one one one one"),
+        ("US_SSN", "social security number is four one two six eight zero nine three one and",
+         "four one two six eight zero nine three one"),
+        ("MAC_ADDRESS", "the mac address says zero zero one a two b three c four d five e", "zero zero one a two b three c four d five e"),
+    ],
+)
+def test_spelled_out_values_pass_their_check(label: str, text: str, value: str) -> None:
+    nlp = proposing(text, [(value, label)], labels=[label])
+    assert (value, label) in ner_candidates(nlp, text)
+    assert value not in nlp(text)._.redacted
+
+
+def test_evidence_for_the_other_label_relabels() -> None:
+    text = "sshd[22901]: Failed password for lhofmann from 2001:db8::1 port 22"
+    nlp = proposing(text, [("lhofmann", "CREDENTIAL")])
+    assert ner_candidates(nlp, text) == [("lhofmann", "USERNAME")]

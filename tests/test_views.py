@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from spacy_pii.detectors import find_all
 from spacy_pii.operators import RedactionPolicy
-from spacy_pii.views import decode_view, may_have_escapes
+from spacy_pii.views import decode_view, may_have_escapes, spoken_forms
 
 # --- encoders: one piece of text -> its escaped form --------------------------------------
 
@@ -142,3 +142,20 @@ def test_detectors_read_the_view_and_replace_whole_escapes(raw: str, value: str,
     start = raw.index(value)
     # The raw text outside the span is unchanged, the span is replaced whole.
     assert out == raw[:start] + f"[{label}]" + raw[start + len(value) :]
+
+
+@pytest.mark.parametrize(
+    "value,forms",
+    [
+        ("four one one one one one one one one one one one one one one one", ["4111111111111111"]),
+        ("d e eight nine three seven", ["DE8937"]),
+        ("one nine two dot one six eight dot four dot twenty", ["192.168.4.20"]),
+        ("zero zero one a two b three c four d five e", ["001A2B3C4D5E", "00:1A:2B:3C:4D:5E"]),
+        ("double five twenty one", ["5521"]),
+        ("jane at home", []),  # not spelled out
+        ("a b", []),  # letters alone: no number word
+        ("HiSyncOption", []),
+    ],
+)
+def test_spoken_forms(value: str, forms: List[str]) -> None:
+    assert spoken_forms(value) == forms

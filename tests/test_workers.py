@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, List
 
 import pytest
-
 import workers_helpers as helpers
+
 from spacy_pii.stream import InputSource, OnError, ParallelStreamRedactor, StreamConfig, StreamRedactor
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,8 +14,8 @@ from pathlib import Path
 import spacy
 
 from spacy_pii.corpus import read_jsonl
-from spacy_pii.evaluation.evaluate import evaluate, reliability_table, suggest_threshold, threshold_table
 from spacy_pii.evaluation.calibration import fit_temperature
+from spacy_pii.evaluation.evaluate import evaluate, reliability_table, suggest_threshold, threshold_table
 from spacy_pii.pipeline.scored_ner import scored_from
 
 

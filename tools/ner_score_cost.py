@@ -7,15 +7,15 @@ Not a test: no bound is asserted (timings depend on the machine and its load).
 """
 import argparse
 import random
+import sys
 import time
+from pathlib import Path
 from typing import List
 
 import spacy
 from spacy.tokens import Doc
 
 from spacy_pii.pipeline.scored_ner import scored_from
-import sys
-from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from test_scored_ner import TRAIN, UNSEEN, train  # noqa: E402  (the tests' small training data)

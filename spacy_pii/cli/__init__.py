@@ -8,7 +8,7 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+from . import benchmark, convert, evaluate, generate, quantize, redact, restore, review, serve, spark_redact  # noqa: E402,F401
 from ._app import app  # noqa: E402
-from . import generate, convert, redact, restore, evaluate, quantize, benchmark, review, spark_redact, serve  # noqa: E402,F401
 
 __all__ = ["app"]

@@ -104,7 +104,7 @@ def load_model(model: Union[str, Path]) -> Language:
         # Loading reads no input, so its message holds no PII; keep it short.
         first = (str(e).strip().splitlines() or [""])[0][:200]
         reason = type(e).__name__ + (f": {first}" if first else "")
-        raise ModelError(Errors.E200.format(model=str(model), reason=reason, hint=model_hint(str(model))))
+        raise ModelError(Errors.E200.format(model=str(model), reason=reason, hint=model_hint(str(model)))) from None
 
 
 def load_pipeline(model: Union[str, Path]) -> Language:
@@ -113,7 +113,7 @@ def load_pipeline(model: Union[str, Path]) -> Language:
         return load_model(model)
     except ModelError as e:
         err(str(e))
-        raise typer.Exit(EXIT_MODEL)
+        raise typer.Exit(EXIT_MODEL) from None
 
 
 def parse_operator_for(values: Sequence[str]) -> Dict[str, str]:

@@ -128,7 +128,7 @@ def benchmark_cli(
             )
         except (SpacyPIIError, RuntimeError, OSError) as e:
             err_console.print(str(e), markup=False)
-            raise typer.Exit(EXIT_UNEXPECTED)
+            raise typer.Exit(EXIT_UNEXPECTED) from None
         serve_data = orjson.dumps(serve_report.to_dict(), option=orjson.OPT_INDENT_2)
         if output is not None:
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -149,7 +149,7 @@ def benchmark_cli(
             resolve_model(name)
         except SpacyPIIError as e:
             err_console.print(str(e), markup=False)
-            raise typer.Exit(EXIT_MODEL)
+            raise typer.Exit(EXIT_MODEL) from None
 
     try:
         load = os.getloadavg()[0]
@@ -182,7 +182,7 @@ def benchmark_cli(
             )
     except (SpacyPIIError, RuntimeError) as e:
         err_console.print(str(e), markup=False)
-        raise typer.Exit(EXIT_UNEXPECTED)
+        raise typer.Exit(EXIT_UNEXPECTED) from None
 
     full = report.to_dict()
     if stream is not None:

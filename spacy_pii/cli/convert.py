@@ -29,7 +29,7 @@ def convert_cli(
         summary = convert(in_path, out_path, alignment=alignment, labels=None if any_label else LABELS)
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False, highlight=False)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     err_console.print(
         f"Wrote {summary.docs} docs, {summary.spans} spans to {out_path}: "
         f"{summary.snapped} snapped to token boundaries ({alignment}), {summary.dropped} dropped.",

@@ -85,7 +85,7 @@ def read_label_map(specs: Sequence[str]) -> LabelMap:
         return parse_label_map(specs)
     except SpacyPIIError as e:
         err(str(e))
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def report_dropped(label_map: LabelMap) -> None:
@@ -123,7 +123,7 @@ def evaluate_cli(
         raw = list(read_jsonl(data, labels=None))
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     records = map_records(raw[:limit] if limit else raw, mapping)
     report_dropped(mapping)
     nlp = load_pipeline(model)

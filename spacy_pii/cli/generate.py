@@ -53,7 +53,7 @@ def generate_cli(
     except (ValueError, OSError) as exc:
         # Messages are coded and carry paths and sizes only, never generated values.
         err.print(f"[red]generate failed:[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=1) from None
     misaligned: Optional[Dict[str, float]] = None
     if check_alignment:
         from ..generate.alignment import check_alignment as check

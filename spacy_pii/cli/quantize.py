@@ -62,7 +62,7 @@ def quantize_cli(
                 _score_spans(nlp, beam_width, calibrate, calibrate_limit)
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     nlp.config["paths"]["train"] = None
     nlp.config["paths"]["dev"] = None
     nlp.meta.update(

@@ -34,15 +34,15 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 
 from ..crypto import MappingWriter, with_mapping
 from ..errors import Errors, SpacyPIIError, Warnings
-from ..operators import MissingKeyError, RedactionPolicy
+from ..operators import RedactionPolicy
 from ..policy import build_policy, effective_policy
 from ..redactor import PIIRedactor, find_redactor
 from ..stream import (
     InputSource,
-    ParallelStreamRedactor,
-    PipelineRedactFn,
     LineFailure,
     OnError,
+    ParallelStreamRedactor,
+    PipelineRedactFn,
     StreamConfig,
     StreamRedactor,
     nlp_redact_fn,
@@ -57,7 +57,6 @@ from ._util import (
     DEFAULT_MODEL,
     EXIT_INTERRUPTED,
     EXIT_MODEL,
-    EXIT_OK,
     EXIT_USAGE,
     ModelError,
     UsageError,
@@ -279,9 +278,9 @@ def redact_cli(
                                   workers=workers, mapping_out=mapping_out, progress=progress)
     except UsageError as e:
         err(str(e))
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     except OSError:  # the log file: nowhere to say so but the reply pipe, which must stay clean
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     with warnings.catch_warnings():
         if not debug_enabled():
             warnings.showwarning = _show_warning_without_text

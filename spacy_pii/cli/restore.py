@@ -85,7 +85,7 @@ def restore_cli(
         runner: StreamRedactor = restore_runner(keys, out, config, on_line_error=_on_line_error)  # type: ignore[arg-type]
     except (UsageError, SpacyPIIError) as e:  # no key, a short key, a missing file: no text in them
         err(str(e))
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     try:
         code = run_stream(out, lambda: runner.run(sources_from_args(files or [], sys.stdin.buffer)), _line_failed)
     finally:

@@ -86,7 +86,7 @@ def review_cli(
         items = read_review_jsonl(data, limit=limit or None, labels=None)
     except SpacyPIIError as e:
         err_console.print(str(e), markup=False)
-        raise typer.Exit(EXIT_UNEXPECTED)
+        raise typer.Exit(EXIT_UNEXPECTED) from None
     items = [
         ReviewInput(i.text, mapping.map_spans(i.gold) if i.gold is not None else None, i.line) for i in items
     ]
@@ -96,7 +96,7 @@ def review_cli(
         result = review(nlp, items, batch_size=batch_size)
     except SpacyPIIError as e:  # no pii_redactor in the pipeline
         err_console.print(str(e), markup=False)
-        raise typer.Exit(EXIT_MODEL)
+        raise typer.Exit(EXIT_MODEL) from None
     write_report(out, render_html(result, data_name=data.name, model_name=str(model)))
     if result.scored_docs:
         err_console.print(scores_table(result.scores, f"{data.name}: {result.scored_docs} docs with gold"))

@@ -93,7 +93,7 @@ def serve_cli(
         from ..serve.app import ServeSettings, create_app
     except ImportError as e:
         err(Errors.E819.format(module=e.name or "a module"))
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     try:
         _check("--max-body-bytes", max_body_bytes, 1, "at least 1")
         _check("--max-line-chars", max_line_chars, 1, "at least 1")
@@ -111,7 +111,7 @@ def serve_cli(
         key = load_key(key_file)
     except SpacyPIIError as e:
         err(str(e))
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -141,7 +141,7 @@ def serve_cli(
         pass
     except Exception as e:  # noqa: BLE001 - e.g. the port is taken; the type says enough
         err(Errors.E811.format(reason=type(e).__name__))
-        raise typer.Exit(EXIT_UNEXPECTED)
+        raise typer.Exit(EXIT_UNEXPECTED) from None
     if failed:
         err(failed[0])
         raise typer.Exit(EXIT_MODEL)

@@ -33,7 +33,7 @@ import typer
 
 from ..errors import Errors
 from ..operators import KEY_ENV, load_key
-from ..spark import require_spark, make_spec, redact_column, task_cpus
+from ..spark import make_spec, redact_column, require_spark, task_cpus
 from ._app import app
 from ._util import (
     DEFAULT_MODEL,
@@ -49,6 +49,7 @@ from ._util import (
     model_hint,
     parse_operator_for,
 )
+
 FORMATS = ("parquet", "json", "csv")
 SUFFIX_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".json": "json", ".jsonl": "json",
                   ".ndjson": "json", ".csv": "csv"}

@@ -1,7 +1,7 @@
 """CREDENTIAL: secrets (token shapes, private-key blocks, values of secret-named keys),
 and the carry that follows a private-key body across the lines of a stream."""
 import re
-from typing import Iterator, List, Optional, Pattern, Set, Tuple
+from typing import Iterator, Optional, Pattern, Set, Tuple
 
 from ..registry import registry
 from .base import SCORE_CONTEXT, SCORE_STRONG_SHAPE, SCORE_VALIDATED, Detector, Match

@@ -1,6 +1,6 @@
 """CREDIT_CARD: payment card numbers, issuer prefix and length + Luhn."""
 import re
-from typing import FrozenSet, Iterator, Optional, Sequence, Tuple
+from typing import FrozenSet, Iterator, Sequence, Tuple
 
 from ..registry import registry
 from .base import SCORE_VALIDATED, Detector, Match

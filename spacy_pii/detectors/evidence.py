@@ -55,6 +55,8 @@ EVIDENCE_BEFORE: Dict[str, Tuple[Pattern[str], ...]] = {
             r"authenticated as|impersonating|by|sudo:)[ \t]+(?:[\"'(\[<]|user[ \t]+)?\Z",
             re.IGNORECASE,
         ),
+        # "the VPN login for the contractor is X"
+        re.compile(r"(?<![A-Za-z0-9])(?:" + _USER_KEYS + r")\b[^\n]{0,40}?\b(?:is|was)[ \t]*[\"'(]?\Z", re.IGNORECASE),
         re.compile(r"(?<![A-Za-z0-9._%+-])@\Z"),  # @handle, not the domain of an e-mail
         # a home directory or a mailbox file: /home/<user>, C:\Users\<user>, /var/mail/<user>
         re.compile(r"(?:/home/|/Users/|\\Users\\|/var/mail/|/var/spool/mail/)\Z", re.IGNORECASE),
@@ -65,7 +67,15 @@ EVIDENCE_BEFORE: Dict[str, Tuple[Pattern[str], ...]] = {
             r"(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:" + _SECRET_WORDS + r")" + _LOOSE_SEPARATOR + r"\Z",
             re.IGNORECASE,
         ),
-        re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:" + _SECRET_KEYS + r")" + _KEY_SEPARATOR + r"\Z", re.IGNORECASE),
+        re.compile(
+            r"(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:" + _SECRET_KEYS + r")" + _KEY_SEPARATOR + r"\Z",
+            re.IGNORECASE,
+        ),
+        # "the password i set was X", "the token for Acme is X"
+        re.compile(
+            r"(?<![A-Za-z0-9])(?:" + _SECRET_WORDS + r")\b[^\n]{0,40}?\b(?:is|was|are|were)[ \t]*[\"'(]?\Z",
+            re.IGNORECASE,
+        ),
         re.compile(
             r"(?<![A-Za-z0-9-])(?:(?:proxy-)?authorization[\"']?[ \t]*[:=][ \t]*[\"']?)?"
             r"(?:bearer|basic|token|digest|negotiate|ntlm|bot)[ \t]+\Z",

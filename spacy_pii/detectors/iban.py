@@ -1,6 +1,6 @@
 """IBAN_CODE: international bank account numbers, country length + mod-97."""
 import re
-from typing import Dict, Iterator, Optional
+from typing import Dict, Iterator
 
 from ..registry import registry
 from .base import SCORE_VALIDATED, Detector, Match

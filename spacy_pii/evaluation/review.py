@@ -29,8 +29,8 @@ from spacy.tokens import Doc
 from ..api import find_redactor
 from ..corpus import Record, parse_record
 from ..errors import Errors, SpacyPIIError
-from .evaluate import CharSpan, Scores, predicted_spans, score_doc
 from ..labels import DISPLACY_COLORS, LABELS
+from .evaluate import CharSpan, Scores, predicted_spans, score_doc
 
 # Error kinds, worst first: the order of the filters, the badges and the document sort.
 ERROR_KINDS: Tuple[str, ...] = ("leak", "label", "boundary", "fp")

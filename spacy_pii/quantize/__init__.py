@@ -96,7 +96,7 @@ def model_size(nlp: Language) -> Dict[str, int]:
     for _, pipe in nlp.pipeline:
         if pipe.__class__.__name__ != "Transformer":
             continue
-        model: Any = getattr(pipe, "model")
+        model: Any = pipe.model
         encoder = model.layers[0].shims[0]._model
         if hasattr(encoder, "onnx_bytes"):
             out["onnx"] += len(encoder.onnx_bytes)

@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.util import load_model_from_config
 from thinc.api import Model
 
-from ..pipeline.encoder import DEFAULT_ENCODER_CONFIG, DOC_TENSOR_ARCHITECTURE, ENCODER_FACTORY, PIIEncoder
 from ..errors import Errors, SpacyPIIError
+from ..pipeline.encoder import DEFAULT_ENCODER_CONFIG, DOC_TENSOR_ARCHITECTURE, ENCODER_FACTORY, PIIEncoder
 from .onnx_int8 import OrtEncoder, export_int8
 
 STRIDED_SPANS = "spacy-transformers.strided_spans.v1"

@@ -17,7 +17,7 @@ import re
 import tempfile
 import warnings
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence
 
 import numpy
 import srsly
@@ -146,10 +146,10 @@ class OnnxHFShim(HFShim):
 def create_onnx_transformer_model(
     name: str,
     get_spans: Callable,
-    tokenizer_config: dict = {},
-    transformer_config: dict = {},
+    tokenizer_config: Optional[dict] = None,
+    transformer_config: Optional[dict] = None,
     mixed_precision: bool = False,
-    grad_scaler_config: dict = {},
+    grad_scaler_config: Optional[dict] = None,
 ) -> Model[List[Doc], Any]:
     """The TransformerModel of an ONNX Runtime int8 pipeline (inference only).
 
@@ -157,7 +157,7 @@ def create_onnx_transformer_model(
     graph and tokenizer come from the pipeline's own files.
     """
     return inference_transformer_model(
-        name, get_spans, tokenizer_config, transformer_config, OnnxHFShim
+        name, get_spans, tokenizer_config or {}, transformer_config or {}, OnnxHFShim
     )
 
 

@@ -13,21 +13,17 @@ import copy
 import re
 import warnings
 from io import BytesIO
-from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 import srsly
 import torch
-from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenDict, registry
-from spacy_transformers.architectures import create_TransformerModel_v3
 from spacy_transformers.data_classes import HFObjects
 from spacy_transformers.layers.hf_shim import HFShim
-from spacy_transformers.util import make_tempdir
 from thinc.api import ArgsKwargs, Model, get_torch_default_device
 from torch import nn
-from transformers import AutoConfig, AutoModel
+from transformers import AutoModel
 
 from ..errors import Errors, SpacyPIIError
 from .hf import inference_transformer_model, load_config_and_tokenizer
@@ -157,11 +153,11 @@ class QuantizedHFShim(HFShim):
 def create_quantized_transformer_model(
     name: str,
     get_spans: Callable,
-    tokenizer_config: dict = {},
-    transformer_config: dict = {},
+    tokenizer_config: Optional[dict] = None,
+    transformer_config: Optional[dict] = None,
     mixed_precision: bool = False,
-    grad_scaler_config: dict = {},
-    fp32_modules: List[str] = [],
+    grad_scaler_config: Optional[dict] = None,
+    fp32_modules: Sequence[str] = (),
 ) -> Model[List[Doc], Any]:
     """The TransformerModel of an int8 pipeline: loads int8 weights strictly, inference only.
 
@@ -170,7 +166,7 @@ def create_quantized_transformer_model(
     come from the pipeline's own files.
     """
     model = inference_transformer_model(
-        name, get_spans, tokenizer_config, transformer_config, QuantizedHFShim
+        name, get_spans, tokenizer_config or {}, transformer_config or {}, QuantizedHFShim
     )
     shim: Any = model.layers[0].shims[0]
     shim.fp32_modules = tuple(fp32_modules)

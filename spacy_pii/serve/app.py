@@ -19,7 +19,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence
 
 import orjson
 from starlette.applications import Starlette
@@ -28,7 +28,7 @@ from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import Errors, SpacyPIIError
+from ..errors import Errors
 from ..labels import LABELS
 from ..operators import MissingKeyError
 from ..policy import build_policy
@@ -240,7 +240,7 @@ async def analyze(request: Request) -> Response:
         matches = [r.matches for r in await service.redact(req.texts, spec)]
 
     def build() -> List[List[Dict[str, Any]]]:
-        return [pa.analyze_text(text, req, m) for text, m in zip(req.texts, matches)]
+        return [pa.analyze_text(text, req, m) for text, m in zip(req.texts, matches, strict=True)]
 
     # Ad-hoc and allow-list regexes are the request's own: off the event loop.
     slow = bool(req.ad_hoc_recognizers) or (req.allow_list and req.allow_list_match == "regex")

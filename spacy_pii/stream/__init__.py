@@ -26,7 +26,6 @@ from .loop import (
     redact_stream,
 )
 from .nlp import PipelineRedactFn, nlp_redact_fn
-from .workers import ParallelStreamRedactor
 from .reading import (
     STDIN_NAME,
     InputSource,
@@ -39,6 +38,7 @@ from .reading import (
     sources_from_args,
     split_ending,
 )
+from .workers import ParallelStreamRedactor
 
 __all__ = [
     "PipelineRedactFn",

@@ -31,7 +31,8 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Counter as CounterT, Dict, List, Optional, Tuple, TypedDict
+from typing import Counter as CounterT
+from typing import Dict, List, Optional, Tuple, TypedDict
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "challenge.txt"

@@ -287,8 +287,8 @@ def _cli_app():  # type: ignore[no-untyped-def]
     try:
         from spacy_pii.cli import app
     except ImportError:  # another command module is broken: test this one alone
-        from spacy_pii.cli._app import app
         import spacy_pii.cli.generate  # noqa: F401
+        from spacy_pii.cli._app import app
     return app
 
 

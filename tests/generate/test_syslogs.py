@@ -138,10 +138,10 @@ def test_machine_tokens_stay_unlabelled(syslog_docs: List[Example]) -> None:
 def test_auth_user_names_are_labelled_system_accounts_are_not() -> None:
     spec = syslogs.SPEC
     pos, neg = syslogs.BY_FAMILY["ssh"]
-    for template, text, spans in render_many(spec, pos, 3, seed=5):
+    for template, _text, spans in render_many(spec, pos, 3, seed=5):
         if "user" in str(template.source):
             assert any(label == "USERNAME" for _, _, label in spans), template.id
-    for template, text, spans in render_many(spec, neg, 3, seed=5):
+    for template, _text, spans in render_many(spec, neg, 3, seed=5):
         assert not spans and template.id
 
 

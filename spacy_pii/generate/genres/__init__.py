@@ -1,8 +1,8 @@
 """The genres of the synthetic corpus, in a fixed order (the order decides nothing random)."""
 from typing import Dict, Tuple
 
-from .base import GenreSpec
 from . import chat, email, logs, prose, syslogs, transcripts
+from .base import GenreSpec
 
 GENRES: Tuple[GenreSpec, ...] = (
     transcripts.SPEC,

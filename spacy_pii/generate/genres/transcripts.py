@@ -6,9 +6,11 @@ from typing import Callable, Dict, List, Optional
 
 from ..core import Builder, Context, Pieces, SlotFunc
 from ..draw import weighted_choice
+from ..noise import insert_fillers
 from ..providers import (
     address_inline,
     card_number,
+    iban,
     ipv4,
     mac_address,
     name_form,
@@ -16,11 +18,9 @@ from ..providers import (
     persona_email,
     persona_username,
     phone_number,
-    street_line,
     ssn,
-    iban,
+    street_line,
 )
-from ..noise import insert_fillers
 from ..spoken import (
     number_words,
     speak_chars,
