@@ -140,6 +140,10 @@ class PreparedLine:
         if self.masked_whole:
             return self.render_masked()
         if self._obj is not None:
+            if list(redacted) == self.texts:
+                # Nothing to replace: the line goes out byte for byte (its spacing and key
+                # order included), not re-serialized.
+                return self.line.content + self.line.ending
             for (container, key), value, text in zip(self._slots, redacted, self.texts):
                 if value != text or isinstance(container[key], str):  # type: ignore[index]
                     container[key] = value  # type: ignore[index]
