@@ -8,10 +8,6 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import minibatch, registry
 
-from .labels import LABEL_DESCRIPTIONS, LABELS, check_labels
-from .operators import RedactionPolicy
-from .overlaps import resolve_overlaps
-from .policy import build_policy
 from .detectors import (
     DEFAULT_PATTERN_SCORE,
     DEFAULT_PHONE_REGIONS,
@@ -24,6 +20,10 @@ from .detectors import (
 from .detectors.detector_set import ProposalCheck, find_candidates, proposal_check
 from .detectors.evidence import evidenced_label
 from .errors import Errors, SpacyPIIError
+from .labels import LABEL_DESCRIPTIONS, LABELS, check_labels
+from .operators import RedactionPolicy
+from .overlaps import resolve_overlaps
+from .policy import build_policy
 
 NER_SCORE = 1.0
 MATCHES_ATTR = "pii_matches"

@@ -67,6 +67,10 @@ _NOT_A_SECRET = re.compile(
 )
 
 
+# A bare value right before `{` or `(` is a class or a call a log printed (`Token{a64f992`).
+_CODE_AFTER = re.compile(r"[{(]")
+
+
 def _secret_value(start: int, end: int, value: str) -> Optional[Match]:
     if not value.strip() or _NOT_A_SECRET.fullmatch(value):
         return None
@@ -100,6 +104,8 @@ def _find_credentials(text: str) -> Iterator[Match]:
         group = "dq" if m.group("dq") is not None else "sq" if m.group("sq") is not None else "bare"
         if m.group("key").lower() == "pwd" and m.group(group).startswith("/"):
             continue  # sudo's PWD=/home/x: the working directory
+        if group == "bare" and _CODE_AFTER.match(text, m.end(group)) and m.group(group)[:1].isupper():
+            continue  # Android's `token=Token{a64f992 ...}`: an object printed, not a secret
         found = _secret_value(m.start(group), m.end(group), m.group(group))
         if found:
             yield found

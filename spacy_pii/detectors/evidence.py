@@ -101,6 +101,9 @@ EVIDENCE_IN_VALUE: Dict[str, Tuple[Pattern[str], ...]] = {
 }
 # The labels this rule applies to.
 EVIDENCE_LABELS = frozenset(EVIDENCE_BEFORE)
+# A CamelCase name of two humps or more, right before code punctuation ({ ( $ @ or .word):
+# a class, method or component of a system log, never an account or a secret there.
+CODE_IDENTIFIER = re.compile(r"[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]+){2,}(?=[{($@]|\.[A-Za-z])")
 
 
 def evidenced_label(label: str, text: str, start: int, end: int) -> Optional[str]:
@@ -113,6 +116,9 @@ def evidenced_label(label: str, text: str, start: int, end: int) -> Optional[str
     start (int): start of the value. end (int): its end.
     RETURNS (Optional[str]): the label to keep, or None.
     """
+    code = CODE_IDENTIFIER.match(text, start) if label in EVIDENCE_LABELS else None
+    if code is not None and code.end() == end:
+        return None  # `AppWindowToken{...}`, `HiSyncOption.init`: code, whatever key precedes it
     if has_evidence(label, text, start, end):
         return label
     for other in sorted(EVIDENCE_LABELS - {label}) if label in EVIDENCE_LABELS else ():

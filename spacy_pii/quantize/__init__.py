@@ -96,7 +96,8 @@ def model_size(nlp: Language) -> Dict[str, int]:
     for _, pipe in nlp.pipeline:
         if pipe.__class__.__name__ != "Transformer":
             continue
-        model: Any = pipe.model
+        transformer: Any = pipe  # a spacy-transformers Transformer (its class is not imported)
+        model = transformer.model
         encoder = model.layers[0].shims[0]._model
         if hasattr(encoder, "onnx_bytes"):
             out["onnx"] += len(encoder.onnx_bytes)
