@@ -5,8 +5,8 @@ from typing import Any, Optional
 from spacy.language import Language
 
 from .errors import Errors, SpacyPIIError
-from .policy import POLICY_OPTIONS, effective_policy
-from .redactor import find_redactor
+from .operators.policy import POLICY_OPTIONS, effective_policy
+from .pipeline.redactor import find_redactor
 from .runner import Runner
 
 __all__ = ["DEFAULT_MODEL", "redact", "load_default_pipeline", "find_redactor"]

@@ -18,11 +18,11 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 from spacy.language import Language
 
 from .api import DEFAULT_MODEL
-from .crypto import encrypt_value
 from .errors import Errors, SpacyPIIError
 from .labels import LABELS
-from .restore import restore_text
-from .surrogates import DEFAULT_LOCALE, generator_for
+from .operators.crypto import encrypt_value
+from .operators.restore import restore_text
+from .operators.surrogates import DEFAULT_LOCALE, generator_for
 
 try:
     from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult

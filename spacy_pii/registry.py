@@ -2,9 +2,9 @@
 
 - `registry.detectors`: pattern detectors (`spacy_pii.detectors.Detector` subclasses or
   factories returning one), entry-point group `spacy_pii_detectors`.
-- `registry.operators`: redaction operators (`spacy_pii.operators.Operator`, or a plain
+- `registry.operators`: redaction operators (`spacy_pii.operators.core.Operator`, or a plain
   `(value, label, policy) -> str` function), entry-point group `spacy_pii_operators`.
-  Register with `spacy_pii.operators.register_operator(name, needs_key=...)`.
+  Register with `spacy_pii.operators.core.register_operator(name, needs_key=...)`.
 
 Register from code:
 

@@ -13,8 +13,8 @@ and the service all call it, so what a long-lived process needs is done once, he
 import os
 from typing import TYPE_CHECKING, Any, List, NamedTuple, Optional, Sequence
 
-from .operators import RedactionPolicy
-from .redactor import PIIMatch, find_redactor
+from .operators.core import RedactionPolicy
+from .pipeline.redactor import PIIMatch, find_redactor
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -104,7 +104,7 @@ class Runner:
 
         texts (Sequence[str]): the texts.
         policy (Optional[RedactionPolicy]): the whole rule for this call; None: the
-            runner's. Derive it with `spacy_pii.policy.effective_policy`.
+            runner's. Derive it with `spacy_pii.operators.policy.effective_policy`.
         RETURNS (List[Redaction]): one per text, in order. Only plain strings and tuples
             leave the memory zone.
         """

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spacy_pii.crypto import (
+from spacy_pii.errors import SpacyPIIError
+from spacy_pii.operators.crypto import (
     TOKEN_PATTERN,
     Cipher,
     MappingWriter,
@@ -18,9 +19,8 @@ from spacy_pii.crypto import (
     find_tokens,
     read_mapping,
 )
-from spacy_pii.errors import SpacyPIIError
-from spacy_pii.keys import MIN_KEY_BYTES, derive_key
-from spacy_pii.restore import restore_text
+from spacy_pii.operators.keys import MIN_KEY_BYTES, derive_key
+from spacy_pii.operators.restore import restore_text
 
 KEY = b"test-key-0123456789-abcdef"
 OTHER_KEY = b"other-key-0123456789-abcdef"
@@ -64,7 +64,7 @@ def test_same_value_same_token_other_key_other_token_label_not_bound() -> None:
 def test_tokens_identical_in_another_process() -> None:
     values = ["jane@example.com", "+44 20 7946 0958", "Jane Doe"]
     code = (
-        "import sys; from spacy_pii.crypto import encrypt_value; "
+        "import sys; from spacy_pii.operators.crypto import encrypt_value; "
         f"print('\\n'.join(encrypt_value(v, 'PERSON', {KEY!r}) for v in {values!r}))"
     )
     out = subprocess.run(
@@ -162,7 +162,7 @@ def test_token_alphabet_is_url_safe() -> None:
 
 @pytest.mark.parametrize("operator", ["encrypt", "surrogate"])
 def test_policy_operators_need_a_long_enough_key(operator: str) -> None:
-    from spacy_pii.operators import RedactionPolicy
+    from spacy_pii.operators.core import RedactionPolicy
 
     assert RedactionPolicy(operator=operator).missing_key() == [operator]
     with pytest.raises(SpacyPIIError, match="E501"):
@@ -173,7 +173,7 @@ def test_policy_operators_need_a_long_enough_key(operator: str) -> None:
 
 
 def test_policy_surrogate_tells_the_mapping_hook() -> None:
-    from spacy_pii.operators import RedactionPolicy
+    from spacy_pii.operators.core import RedactionPolicy
 
     seen: List[tuple] = []
     policy = RedactionPolicy(operator="surrogate", key=KEY, on_surrogate=lambda *row: seen.append(row))

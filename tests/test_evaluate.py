@@ -20,8 +20,8 @@ from spacy_pii.evaluation.evaluate import (
     suggest_threshold,
     threshold_table,
 )
+from spacy_pii.evaluation.label_map import PRESETS, LabelMap, parse_label_map
 from spacy_pii.evaluation.review import Mark, render_doc_text
-from spacy_pii.label_map import PRESETS, LabelMap, parse_label_map
 
 DATA = Path(__file__).resolve().parent / "data"
 PRESIDIO_FIXTURE = DATA / "presidio_labels.jsonl"

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from spacy_pii.detectors import build_detector, find_all, phone, registered_names
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.labels import LABELS, OPT_IN_LABELS
-from spacy_pii.operators import OPERATOR_NAMES, RedactionPolicy, resolve_overlaps
+from spacy_pii.operators.core import OPERATOR_NAMES, RedactionPolicy, resolve_overlaps
 from spacy_pii.stream import (
     Line,
     OnError,

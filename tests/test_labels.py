@@ -15,7 +15,7 @@ from spacy_pii.labels import (
     check_labels,
     create_labels,
 )
-from spacy_pii.operators import KEEP_LAST_LABELS
+from spacy_pii.operators.core import KEEP_LAST_LABELS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

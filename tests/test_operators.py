@@ -7,7 +7,7 @@ from typing import List, Optional, Tuple
 import pytest
 
 from spacy_pii.errors import SpacyPIIError
-from spacy_pii.operators import (
+from spacy_pii.operators.core import (
     KEY_ENV,
     OPERATOR_NAMES,
     Pseudonymizer,
@@ -19,7 +19,7 @@ from spacy_pii.operators import (
     remove_value,
     tag_value,
 )
-from spacy_pii.overlaps import resolve_overlaps
+from spacy_pii.pipeline.overlaps import resolve_overlaps
 
 KEY = b"k3y-for-tests-0123456789abcdef"
 Spans = List[Tuple[int, int, str]]

@@ -25,7 +25,7 @@ from spacy_pii.detectors import (
     ssn_valid,
 )
 from spacy_pii.errors import SpacyPIIError
-from spacy_pii.operators import RedactionPolicy
+from spacy_pii.operators.core import RedactionPolicy
 
 
 def values(detector: Callable[[str], Iterator[Match]], text: str) -> List[str]:

@@ -9,10 +9,10 @@ pytest.importorskip("presidio_anonymizer")
 from presidio_anonymizer import AnonymizerEngine, DeanonymizeEngine  # noqa: E402
 from presidio_anonymizer.entities import InvalidParamError, OperatorConfig, OperatorResult, RecognizerResult  # noqa: E402
 
-from spacy_pii.crypto import encrypt_value  # noqa: E402
+from spacy_pii.operators.crypto import encrypt_value  # noqa: E402
+from spacy_pii.operators.restore import restore_text  # noqa: E402
+from spacy_pii.operators.surrogates import surrogate_value  # noqa: E402
 from spacy_pii.presidio import SpacyPiiDecrypt, SpacyPiiEncrypt, SpacyPiiSurrogate  # noqa: E402
-from spacy_pii.restore import restore_text  # noqa: E402
-from spacy_pii.surrogates import surrogate_value  # noqa: E402
 
 KEY = "test-key-0123456789-abcdef"
 TEXT = "Call Jane Doe at +44 20 7946 0958 or jane.doe@example.com"

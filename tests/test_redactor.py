@@ -12,8 +12,8 @@ import spacy_pii
 from spacy_pii import api
 from spacy_pii.errors import SpacyPIIError
 from spacy_pii.labels import LABELS, OPT_IN_LABELS
-from spacy_pii.operators import KEY_ENV, RedactionPolicy
-from spacy_pii.redactor import PIIRedactor, register_extensions
+from spacy_pii.operators.core import KEY_ENV, RedactionPolicy
+from spacy_pii.pipeline.redactor import PIIRedactor, register_extensions
 
 RULER_PATTERNS: List[Dict[str, Any]] = [
     {"label": "PERSON", "pattern": [{"LOWER": "jane"}, {"LOWER": "doe"}]},
@@ -420,9 +420,9 @@ def test_scorer_scores_final_spans_against_reference(nlp: Language) -> None:
 
 def test_overlaps_resolved_once_per_doc(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
     import spacy_pii.detectors.detector_set
-    import spacy_pii.operators
-    import spacy_pii.redactor
-    from spacy_pii.overlaps import resolve_overlaps
+    import spacy_pii.operators.core
+    import spacy_pii.pipeline.redactor
+    from spacy_pii.pipeline.overlaps import resolve_overlaps
 
     calls: List[int] = []
 
@@ -430,7 +430,7 @@ def test_overlaps_resolved_once_per_doc(nlp: Language, monkeypatch: pytest.Monke
         calls.append(1)
         return resolve_overlaps(*args, **kwargs)
 
-    for module in (spacy_pii.redactor, spacy_pii.operators, spacy_pii.detectors.detector_set):
+    for module in (spacy_pii.pipeline.redactor, spacy_pii.operators.core, spacy_pii.detectors.detector_set):
         monkeypatch.setattr(module, "resolve_overlaps", counting)
     docs = list(nlp.pipe([TEXT, "Call +1 415 555 0100 or mail jane@example.com", "nothing"]))
     assert len(calls) == len(docs)

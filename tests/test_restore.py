@@ -1,4 +1,4 @@
-"""Tests for `spacy_pii.restore`: restoring a stream, and restore(redact(x, encrypt)) == x."""
+"""Tests for `spacy_pii.operators.restore`: restoring a stream, and restore(redact(x, encrypt)) == x."""
 import io
 import re
 from typing import Any, List
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spacy_pii.crypto import encrypt_value
-from spacy_pii.policy import build_policy
-from spacy_pii.restore import restore_runner, restore_text
+from spacy_pii.operators.crypto import encrypt_value
+from spacy_pii.operators.policy import build_policy
+from spacy_pii.operators.restore import restore_runner, restore_text
 from spacy_pii.stream import (
     InputSource,
     LineFailure,

@@ -4,7 +4,7 @@ from typing import Any, List
 
 import pytest
 
-from spacy_pii.policy import effective_policy
+from spacy_pii.operators.policy import effective_policy
 from spacy_pii.runner import Runner, share_of_cores
 
 

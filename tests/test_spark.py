@@ -32,8 +32,8 @@ from typer.testing import CliRunner  # noqa: E402
 
 from spacy_pii.cli import app  # noqa: E402
 from spacy_pii.errors import SpacyPIIError  # noqa: E402
-from spacy_pii.operators import KEY_ENV, RedactionPolicy  # noqa: E402
-from spacy_pii.restore import restore_text  # noqa: E402
+from spacy_pii.operators.core import KEY_ENV, RedactionPolicy  # noqa: E402
+from spacy_pii.operators.restore import restore_text  # noqa: E402
 from spacy_pii.spark import SHIPPED_PREFIX, redact_column, redact_udf  # noqa: E402
 
 KEY = b"test-key-not-a-secret"

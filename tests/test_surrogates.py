@@ -12,7 +12,7 @@ import pytest
 
 from spacy_pii.detectors.checksums import luhn_valid, mod97
 from spacy_pii.generate import generate_split
-from spacy_pii.surrogates import SurrogateGenerator, surrogate_value
+from spacy_pii.operators.surrogates import SurrogateGenerator, surrogate_value
 
 KEY = b"test-key-0123456789-abcdef"
 OTHER_KEY = b"other-key-0123456789-abcdef"
@@ -108,7 +108,7 @@ def test_surrogates_identical_in_another_process() -> None:
     values = [("Jane Doe", "PERSON"), ("+44 20 7946 0958", "PHONE_NUMBER"), ("4111 1111 1111 1111", "CREDIT_CARD"),
               ("March 3, 2021", "DATE_TIME"), ("Paris", "LOCATION")]  # fmt: skip
     code = (
-        "from spacy_pii.surrogates import surrogate_value; "
+        "from spacy_pii.operators.surrogates import surrogate_value; "
         f"print('\\n'.join(surrogate_value(v, l, {KEY!r}) for v, l in {values!r}))"
     )
     out = subprocess.run(

@@ -4,7 +4,7 @@ from typing import Dict, List
 import pytest
 
 from spacy_pii.errors import SpacyPIIError
-from spacy_pii.thresholds import Thresholds, check_threshold, parse_threshold_for
+from spacy_pii.operators.thresholds import Thresholds, check_threshold, parse_threshold_for
 
 
 @pytest.mark.parametrize("value", [-0.1, 1.01, float("nan"), "0.5", True, None])
@@ -65,7 +65,7 @@ from typer.testing import CliRunner  # noqa: E402
 
 from spacy_pii import redact  # noqa: E402
 from spacy_pii.cli import app  # noqa: E402
-from spacy_pii.redactor import register_extensions  # noqa: E402
+from spacy_pii.pipeline.redactor import register_extensions  # noqa: E402
 
 TEXT = "Ann met Bob in Rome and Paris"
 # word -> (label, score), as a scoring NER (pii_ner) would set them

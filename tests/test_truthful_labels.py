@@ -19,8 +19,8 @@ from spacy_pii.detectors import build_detector, registered_names
 from spacy_pii.detectors.detector_set import checked_labels, validate_proposed
 from spacy_pii.detectors.evidence import has_evidence
 from spacy_pii.labels import LABELS, MODEL_LABELS
-from spacy_pii.overlaps import resolve_overlaps
-from spacy_pii.redactor import PIIRedactor
+from spacy_pii.pipeline.overlaps import resolve_overlaps
+from spacy_pii.pipeline.redactor import PIIRedactor
 
 NOT_A_VALUE = "HiSyncOption"  # a class name from a real log: no check passes it
 

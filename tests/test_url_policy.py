@@ -8,9 +8,9 @@ import spacy
 from spacy.language import Language
 
 from spacy_pii.labels import LABELS, OPT_IN_LABELS
-from spacy_pii.operators import RedactionPolicy
-from spacy_pii.policy import effective_policy
-from spacy_pii.redactor import PIIRedactor
+from spacy_pii.operators.core import RedactionPolicy
+from spacy_pii.operators.policy import effective_policy
+from spacy_pii.pipeline.redactor import PIIRedactor
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spacy_pii.detectors import find_all
-from spacy_pii.operators import RedactionPolicy
-from spacy_pii.views import decode_view, may_have_escapes, spoken_forms
+from spacy_pii.operators.core import RedactionPolicy
+from spacy_pii.pipeline.views import decode_view, may_have_escapes, spoken_forms
 
 # --- encoders: one piece of text -> its escaped form --------------------------------------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, List, Optional
 
 from ..errors import Errors
-from ..operators import KEY_ENV
+from ..operators.core import KEY_ENV
 from ..stream import LineRedactionError, OnError, StreamReadError, nlp_redact_fn
 from ..stream.rsyslog import RsyslogInput, RsyslogRedactor, protect_stdio
 from ._util import (

@@ -12,7 +12,7 @@ from spacy.language import Language
 from ..api import DEFAULT_MODEL
 from ..errors import Errors
 from ..labels import check_labels
-from ..operators import check_operator
+from ..operators.core import check_operator
 
 if TYPE_CHECKING:
     from ..stream import StreamStats

@@ -22,7 +22,7 @@ from ..evaluation.evaluate import (
     suggest_threshold,
     threshold_table,
 )
-from ..label_map import LabelMap, parse_label_map, unmapped_report
+from ..evaluation.label_map import LabelMap, parse_label_map, unmapped_report
 from ._app import app
 from ._util import EXIT_USAGE, err, err_console, load_pipeline
 

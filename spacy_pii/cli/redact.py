@@ -32,11 +32,12 @@ from typing import Any, BinaryIO, Callable, Dict, List, Optional, Sequence, Tupl
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..crypto import MappingWriter, with_mapping
 from ..errors import Errors, SpacyPIIError, Warnings
-from ..operators import RedactionPolicy
-from ..policy import build_policy, effective_policy
-from ..redactor import PIIRedactor, find_redactor
+from ..operators.core import RedactionPolicy
+from ..operators.crypto import MappingWriter, with_mapping
+from ..operators.policy import build_policy, effective_policy
+from ..operators.thresholds import parse_threshold_for
+from ..pipeline.redactor import PIIRedactor, find_redactor
 from ..stream import (
     InputSource,
     LineFailure,
@@ -50,7 +51,6 @@ from ..stream import (
     sources_from_args,
 )
 from ..stream.rsyslog import RsyslogInput
-from ..thresholds import parse_threshold_for
 from ._app import app
 from ._stream import rsyslog_replies, run_rsyslog, run_stream
 from ._util import (
@@ -214,7 +214,7 @@ def redact_cli(
         None,
         "--mapping-out",
         help="With the surrogate operator: write value -> surrogate to this file, encrypted "
-        "with the key (read it back with spacy_pii.crypto.read_mapping).",
+        "with the key (read it back with spacy_pii.operators.crypto.read_mapping).",
         show_default=False,
     ),
     threshold: Optional[float] = typer.Option(

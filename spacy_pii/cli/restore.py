@@ -21,8 +21,8 @@ from typing import BinaryIO, List, Optional
 import typer
 
 from ..errors import Errors, SpacyPIIError
-from ..operators import load_key
-from ..restore import describe, failure_message, restore_runner
+from ..operators.core import load_key
+from ..operators.restore import describe, failure_message, restore_runner
 from ..stream import LineFailure, LineRedactionError, OnError, StreamConfig, StreamRedactor, sources_from_args
 from ._app import app
 from ._stream import run_stream

@@ -17,7 +17,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import Errors, SpacyPIIError
-from ..operators import load_key
+from ..operators.core import load_key
 from ._app import app
 from ._util import DEFAULT_MODEL, EXIT_MODEL, EXIT_UNEXPECTED, EXIT_USAGE, err
 

@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import typer
 
 from ..errors import Errors
-from ..operators import KEY_ENV, load_key
+from ..operators.core import KEY_ENV, load_key
 from ..spark import make_spec, redact_column, require_spark, task_cpus
 from ._app import app
 from ._util import (

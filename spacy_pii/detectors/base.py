@@ -24,7 +24,7 @@ import re
 from typing import ClassVar, FrozenSet, Iterable, Iterator, List, NamedTuple, Optional, Pattern, Tuple
 
 from ..labels import NUMBER_LIKE_LABELS, SCHEME
-from ..views import decode_view, spoken_forms
+from ..pipeline.views import decode_view, spoken_forms
 
 # Scores: what the evidence for a match is worth (see `Detector`).
 SCORE_VALIDATED = 1.0  # a checksum, a parser or a strict structure decided
@@ -209,7 +209,7 @@ class Detector:
         """Whether a value someone else proposed (the NER) at [start, end) of a text is a value
         of this detector's label: `find`, run over the value with its context window (so a
         required context word counts), on its decoded view, or on its written form when it
-        is spelled out (`spacy_pii.views`), yields a match of this label covering the value's
+        is spelled out (`spacy_pii.pipeline.views`), yields a match of this label covering the value's
         letters and digits.
 
         text (str): the whole text (context words are read in it).

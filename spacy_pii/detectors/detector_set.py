@@ -7,9 +7,9 @@ import phonenumbers
 
 from ..errors import Errors, SpacyPIIError
 from ..labels import LABELS
-from ..overlaps import resolve_overlaps
+from ..pipeline.overlaps import resolve_overlaps
+from ..pipeline.views import decode_view
 from ..registry import registry
-from ..views import decode_view
 from .base import SCORE_VALIDATED, Detector, Match, SpanIndex
 from .phone import DEFAULT_PHONE_REGIONS
 from .user import UserPattern, compile_one, find_user_patterns

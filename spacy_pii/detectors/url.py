@@ -29,7 +29,7 @@ _PAIR = re.compile(r"(?P<key>[^&;=#]{1,128})=(?P<value>[^&;#]{1,4096})")
 # Query and fragment keys that name what their value is, as (regex over the key with its
 # case folded and "_", "-", "." removed, label). Only labels no check decides: a key that
 # names a checked label (email, ip, ssn, card, iban) is left to that label's detector, which
-# reads the raw and the decoded value (`spacy_pii.views`) and keeps its label only if valid.
+# reads the raw and the decoded value (`spacy_pii.pipeline.views`) and keeps its label only if valid.
 # The last word of a nested key counts: "user[first_name]" -> "firstname".
 KEY_LABELS: Tuple[Tuple[Pattern[str], str], ...] = tuple(
     (re.compile(pattern), label)

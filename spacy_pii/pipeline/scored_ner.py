@@ -40,7 +40,7 @@ from spacy.vocab import Vocab
 from thinc.api import Config, Model
 
 from ..errors import Errors, SpacyPIIError
-from ..redactor import SCORE_ATTR, register_extensions
+from .redactor import SCORE_ATTR, register_extensions
 
 DEFAULT_BEAM_WIDTH = 4
 DEFAULT_TEMPERATURES: Tuple[float, ...] = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)

@@ -30,8 +30,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Errors
 from ..labels import LABELS
-from ..operators import MissingKeyError
-from ..policy import build_policy
+from ..operators.core import MissingKeyError
+from ..operators.policy import build_policy
 from ..runner import Redaction, Runner
 from ..stream.jsonl import PreparedLine
 from ..stream.reading import Line

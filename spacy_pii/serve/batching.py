@@ -31,8 +31,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from ..errors import Errors, SpacyPIIError
 from ..labels import LABELS
-from ..operators import RedactionPolicy
-from ..policy import effective_policy
+from ..operators.core import RedactionPolicy
+from ..operators.policy import effective_policy
 from ..runner import Redaction, Runner, share_of_cores
 
 logger = logging.getLogger("spacy_pii.serve")

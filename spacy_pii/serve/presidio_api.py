@@ -25,8 +25,8 @@ import regex as re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import Errors, SpacyPIIError
-from ..operators import RedactionPolicy
-from ..redactor import PIIMatch
+from ..operators.core import RedactionPolicy
+from ..pipeline.redactor import PIIMatch
 from . import presidio_crypto
 
 # --- Presidio's own messages (verbatim) -------------------------------------------------

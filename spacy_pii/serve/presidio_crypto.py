@@ -6,7 +6,7 @@ own bytes (16, 24 or 32 bytes of UTF-8: AES-128/192/256, no derivation), PKCS7 p
 random 16-byte IV written first, the whole URL-safe base64 encoded (with padding). It is not
 authenticated: a wrong key of the right length usually fails on the padding, but may also
 decrypt to garbage, as it does in Presidio. spacy-pii's own `encrypt` (AES-SIV, `[LABEL:enc.TOKEN]`,
-`spacy_pii.crypto`) stays the CLI's; this module is only for the Presidio-compatible API.
+`spacy_pii.operators.crypto`) stays the CLI's; this module is only for the Presidio-compatible API.
 """
 import base64
 import binascii

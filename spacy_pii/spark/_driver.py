@@ -21,7 +21,7 @@ from typing import (
 
 from ..api import DEFAULT_MODEL
 from ..errors import Errors, SpacyPIIError
-from ..operators import KEY_ENV
+from ..operators.core import KEY_ENV
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame, SparkSession

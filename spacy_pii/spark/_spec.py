@@ -8,8 +8,8 @@ from typing import Any, Dict, Optional, Sequence, Tuple, Union
 
 from ..api import DEFAULT_MODEL
 from ..errors import Errors, SpacyPIIError
-from ..operators import KEY_ENV, MissingKeyError, RedactionPolicy
-from ..policy import build_policy, effective_policy
+from ..operators.core import KEY_ENV, MissingKeyError, RedactionPolicy
+from ..operators.policy import build_policy, effective_policy
 
 # The struct the UDF returns with with_spans=True; offsets are characters (code points),
 # the same unit as Spark's substring().

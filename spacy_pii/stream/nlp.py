@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from typing import Any, List, Optional
 
-from ..operators import RedactionPolicy
+from ..operators.core import RedactionPolicy
 from ..runner import Runner
 from .loop import RedactFn, RedactResult
 

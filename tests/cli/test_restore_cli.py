@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from spacy_pii.cli import app
-from spacy_pii.crypto import MappingWriter, encrypt_value, read_mapping
+from spacy_pii.operators.crypto import MappingWriter, encrypt_value, read_mapping
 
 runner = CliRunner()
 

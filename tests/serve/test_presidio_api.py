@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spacy_pii.redactor import PIIMatch
+from spacy_pii.pipeline.redactor import PIIMatch
 from spacy_pii.serve import presidio_api as pa
 from spacy_pii.serve import presidio_crypto
 

@@ -12,10 +12,10 @@ authenticates, so only the right key decrypts a token.
 """
 from typing import BinaryIO, Callable, List, Optional, Sequence, Tuple, Union
 
+from ..errors import Errors
+from ..stream import LineFailure, RedactFn, RedactResult, StreamConfig, StreamRedactor
 from .crypto import Cipher, TokenDecryptError, cipher_for, find_tokens
-from .errors import Errors
 from .keys import KeyLike, as_key_bytes
-from .stream import LineFailure, RedactFn, RedactResult, StreamConfig, StreamRedactor
 
 KeysArg = Union[KeyLike, Sequence[KeyLike]]
 

@@ -15,7 +15,7 @@ from typing import Optional, Union
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import Errors, SpacyPIIError
+from ..errors import Errors, SpacyPIIError
 
 MIN_KEY_BYTES = 16
 _INFO_PREFIX = b"spacy-pii/v1/"

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import minibatch, registry
 
-from .detectors import (
+from ..detectors import (
     DEFAULT_PATTERN_SCORE,
     DEFAULT_PHONE_REGIONS,
     DetectorSet,
@@ -17,13 +17,13 @@ from .detectors import (
     compile_user_patterns,
     select_detectors,
 )
-from .detectors.detector_set import ProposalCheck, find_candidates, proposal_check
-from .detectors.evidence import evidenced_label
-from .errors import Errors, SpacyPIIError
-from .labels import LABEL_DESCRIPTIONS, LABELS, check_labels
-from .operators import RedactionPolicy
+from ..detectors.detector_set import ProposalCheck, find_candidates, proposal_check
+from ..detectors.evidence import evidenced_label
+from ..errors import Errors, SpacyPIIError
+from ..labels import LABEL_DESCRIPTIONS, LABELS, check_labels
+from ..operators.core import RedactionPolicy
+from ..operators.policy import build_policy
 from .overlaps import resolve_overlaps
-from .policy import build_policy
 
 NER_SCORE = 1.0
 MATCHES_ATTR = "pii_matches"
@@ -123,7 +123,7 @@ def make_pii_redactor(
     countries (Optional[List[str]]): countries whose national-ID detectors run, e.g.
         ["US", "UK"] (None: every country; []: global detectors only).
     threshold (float): spans scoring under it are not redacted (0: all are; see
-        `spacy_pii.thresholds`).
+        `spacy_pii.operators.thresholds`).
     thresholds (Optional[Dict[str, float]]): label -> threshold, overriding `threshold`.
     scorer (Optional[Callable]): scores the final spans against the reference (see
         `redactor_score`); None: the component is not scored.
@@ -132,7 +132,7 @@ def make_pii_redactor(
         Doc is redacted, since the CLI, the API and Spark redact with their own policy.
     """
     # The component's whole rule (labels and allow-list included) is one policy; every
-    # entry point derives its own from it (`spacy_pii.policy.effective_policy`).
+    # entry point derives its own from it (`spacy_pii.operators.policy.effective_policy`).
     policy = build_policy(
         operator=operator,
         operators=operators,
@@ -186,7 +186,7 @@ class PIIRedactor:
     Labels the policy does not redact (`RedactionPolicy.selects_label`: by default every
     label but the opt-in URL) and allow-listed values (and any candidate lying inside one)
     are dropped before resolution, which runs once per Doc over the model and detector spans
-    together (`spacy_pii.overlaps`): so an unselected whole-URL span never hides the e-mail
+    together (`spacy_pii.pipeline.overlaps`): so an unselected whole-URL span never hides the e-mail
     or the name in its query string.
 
     Scores (`span._.pii_score`, `PIIMatch.score`): for model spans the entity's own
@@ -315,7 +315,7 @@ class PIIRedactor:
         doc (Doc): the Doc, after `ner` if the pipeline has one.
         policy (Optional[RedactionPolicy]): the whole rule (labels, allow-list, thresholds,
             operators); None: the component's own. Derive one from the component's with
-            `spacy_pii.policy.effective_policy` so its labels narrow, never widen.
+            `spacy_pii.operators.policy.effective_policy` so its labels narrow, never widen.
         RETURNS (Tuple[str, List[PIIMatch]]): the redacted text and the matches it replaced.
         """
         policy = self.policy if policy is None else policy
@@ -360,7 +360,7 @@ class PIIRedactor:
         check (`spacy_pii.detectors.detector_set.validate_proposed`), a USERNAME or CREDENTIAL
         has evidence in its line, or takes the other of the two if the evidence says so
         (`spacy_pii.detectors.evidence.evidenced_label`). The NER reads
-        the raw text; the detectors also read its decoded view (`spacy_pii.views`).
+        the raw text; the detectors also read its decoded view (`spacy_pii.pipeline.views`).
 
         doc (Doc): the Doc.
         RETURNS (Tuple[List[PIIMatch], List[int]]): the candidates and, for each, its

@@ -13,7 +13,7 @@ Each operator is a small function that turns one value into its replacement:
   seen by one policy object; with a key, `<PERSON_5f2a9c1b>` derived from an HMAC, so the same
   value gets the same pseudonym in every run and every process.
 - `remove`: the empty string.
-- `encrypt` (`spacy_pii.crypto`) and `surrogate` (`spacy_pii.surrogates`): reversible tokens
+- `encrypt` (`spacy_pii.operators.crypto`) and `surrogate` (`spacy_pii.operators.surrogates`): reversible tokens
   and format-keeping surrogates, registered through the `spacy_pii_operators` entry points.
 
 Operators live in a registry (`registry.operators`, entry-point group `spacy_pii_operators`):
@@ -24,7 +24,7 @@ rule for keys: a policy that may use such an operator refuses to run without a k
 `RedactionPolicy` says which labels are replaced and how. `RedactionPolicy.apply` replaces
 each span by its character offsets in the original text (as Presidio's anonymizer does),
 building the output in one pass, so the cost stays linear in the text and the number of
-spans; spans that overlap are resolved first (`spacy_pii.overlaps`).
+spans; spans that overlap are resolved first (`spacy_pii.pipeline.overlaps`).
 """
 import hashlib
 import hmac
@@ -35,10 +35,10 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tup
 
 import catalogue
 
-from .errors import Errors, SpacyPIIError
-from .labels import NUMBER_LIKE_LABELS, OPT_IN_LABELS, check_labels
-from .overlaps import is_disjoint, resolve_overlaps
-from .registry import registry
+from ..errors import Errors, SpacyPIIError
+from ..labels import NUMBER_LIKE_LABELS, OPT_IN_LABELS, check_labels
+from ..pipeline.overlaps import is_disjoint, resolve_overlaps
+from ..registry import registry
 from .thresholds import Thresholds
 
 KEY_ENV = "SPACY_PII_KEY"
@@ -267,7 +267,7 @@ def check_operator(name: str, where: str = "") -> str:
 class RedactionPolicy:
     """Which found spans are replaced and how: an operator per label, its settings, the key
     and the pseudonym table. Picklable (for `nlp.pipe(..., n_process=2)`); the key never
-    shows in repr, str or any error. Build one from options with `spacy_pii.policy.build_policy`.
+    shows in repr, str or any error. Build one from options with `spacy_pii.operators.policy.build_policy`.
 
     operator (str): operator for labels without an entry in `per_label`.
     per_label (Dict[str, str]): label -> operator name.
@@ -407,7 +407,7 @@ class RedactionPolicy:
         text (str): the text.
         spans (Sequence[Tuple[int, int, str]]): (start, end, label), offsets in characters;
             the ones `selects` turns down are left as they are; spans that overlap are
-            resolved first (see `spacy_pii.overlaps.resolve_overlaps`).
+            resolved first (see `spacy_pii.pipeline.overlaps.resolve_overlaps`).
         RETURNS (str): the redacted text.
         RAISES (MissingKeyError): an operator of the policy needs a key and it has none.
         """

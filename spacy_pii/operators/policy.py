@@ -4,9 +4,9 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Tuple, Union
 
-from .errors import Errors, SpacyPIIError
-from .labels import check_labels
-from .operators import MissingKeyError, RedactionPolicy, load_key
+from ..errors import Errors, SpacyPIIError
+from ..labels import check_labels
+from .core import MissingKeyError, RedactionPolicy, load_key
 
 # The options `build_policy` takes (and `spacy_pii.redact` accepts as keywords).
 POLICY_OPTIONS: Tuple[str, ...] = (

@@ -8,8 +8,8 @@ table predicts what the redactor will do. The default, 0, keeps every span.
 """
 from typing import Dict, Mapping, Optional, Sequence
 
-from .errors import Errors, SpacyPIIError
-from .labels import check_labels
+from ..errors import Errors, SpacyPIIError
+from ..labels import check_labels
 
 
 def check_threshold(value: float, name: str = "threshold") -> float:

@@ -51,10 +51,10 @@ import phonenumbers
 from faker import Faker
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
-from .detectors import DEFAULT_PHONE_REGIONS
-from .detectors.checksums import luhn_check_digit, mod97
+from ..detectors import DEFAULT_PHONE_REGIONS
+from ..detectors.checksums import luhn_check_digit, mod97
+from .core import RedactionPolicy, get_operator, register_operator
 from .keys import MIN_KEY_BYTES, KeyLike, as_key_bytes, derive_key
-from .operators import RedactionPolicy, get_operator, register_operator
 
 DEFAULT_LOCALE = "en_US"
 DEFAULT_REGION = "US"

@@ -19,8 +19,8 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import orjson
 
-from .errors import Errors, SpacyPIIError, Warnings
-from .labels import LABEL_DESCRIPTIONS, LABELS
+from ..errors import Errors, SpacyPIIError, Warnings
+from ..labels import LABEL_DESCRIPTIONS, LABELS
 
 CharSpan = Tuple[int, int, str]
 

@@ -24,9 +24,9 @@ import orjson
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 
-from .errors import Errors, SpacyPIIError
+from ..errors import Errors, SpacyPIIError
+from .core import RedactionPolicy, get_operator, register_operator
 from .keys import MIN_KEY_BYTES, KeyLike, as_key_bytes, derive_key
-from .operators import RedactionPolicy, get_operator, register_operator
 
 TOKEN_PREFIX = "enc."
 # Context bound into every token: a token of another tool or format version never decrypts.
