@@ -35,7 +35,7 @@ from spacy_pii.cli.benchmark import parse_threads
 from spacy_pii.errors import SpacyPIIError
 
 try:
-    from spacy_pii import redactor as _redactor
+    from spacy_pii.pipeline import redactor as _redactor
 
     HAS_REDACTOR = callable(getattr(_redactor, "make_pii_redactor", None))
 except ImportError:

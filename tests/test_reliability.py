@@ -26,11 +26,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from typer.testing import CliRunner
 
-from spacy_pii import api, operators
+from spacy_pii import api
 from spacy_pii.cli import app
 from spacy_pii.cli import redact as redact_module
 from spacy_pii.cli._util import DEBUG_ENV
 from spacy_pii.errors import SpacyPIIError
+from spacy_pii.operators import core as operators
 from spacy_pii.operators.core import KEY_ENV, RedactionPolicy, load_key
 from spacy_pii.operators.policy import build_policy
 from spacy_pii.stream import InputSource, StreamConfig, StreamRedactor, nlp_redact_fn

@@ -54,8 +54,9 @@ def proposing(text: str, spans: Sequence[Tuple[str, str]], labels: Optional[List
 
 
 def ner_candidates(nlp: Language, text: str) -> List[Tuple[str, str]]:
-    """(value, label) of the model spans the redactor takes as candidates."""
-    doc = nlp(text)
+    """(value, label) of the model spans the redactor takes as candidates (on a Doc the
+    redactor has not annotated yet: its span scores would read back on the entities)."""
+    doc = nlp(text, disable=["pii_redactor"])
     redactor = nlp.get_pipe("pii_redactor")
     assert isinstance(redactor, PIIRedactor)
     candidates, _ = redactor.candidates(doc)

@@ -106,6 +106,20 @@ EVIDENCE_LABELS = frozenset(EVIDENCE_BEFORE)
 CODE_IDENTIFIER = re.compile(r"[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]+){2,}(?=[{($@]|\.[A-Za-z])")
 
 
+def looks_like_code(label: str, text: str, start: int, end: int) -> bool:
+    """Whether a proposed USERNAME or CREDENTIAL is a code identifier (`CODE_IDENTIFIER`).
+
+    label (str): the proposed label.
+    text (str): the whole text.
+    start (int): start of the value. end (int): its end.
+    RETURNS (bool): True to drop it.
+    """
+    if label not in EVIDENCE_LABELS:
+        return False
+    code = CODE_IDENTIFIER.match(text, start)
+    return code is not None and code.end() == end
+
+
 def evidenced_label(label: str, text: str, start: int, end: int) -> Optional[str]:
     """The label a proposed value keeps: its own when it needs no evidence or has it; else
     the other evidence-bearing label if the line is evidence for that one (`Failed password
@@ -116,8 +130,7 @@ def evidenced_label(label: str, text: str, start: int, end: int) -> Optional[str
     start (int): start of the value. end (int): its end.
     RETURNS (Optional[str]): the label to keep, or None.
     """
-    code = CODE_IDENTIFIER.match(text, start) if label in EVIDENCE_LABELS else None
-    if code is not None and code.end() == end:
+    if looks_like_code(label, text, start, end):
         return None  # `AppWindowToken{...}`, `HiSyncOption.init`: code, whatever key precedes it
     if has_evidence(label, text, start, end):
         return label
