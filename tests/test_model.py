@@ -42,12 +42,16 @@ def test_scores_vary_and_lie_in_0_1(nlp) -> None:  # type: ignore[no-untyped-def
 
 
 def test_log_tokenizer_and_collapsed_machine_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "spacy-pii.LogTokenizer.v1"
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "spacy-pii.LogTokenizer.v2"
     line = "ts=2024-05-01T10:00:00Z req=7f3c9a2e-51b4-4c1e-9d0a-2b8e6f1c3d44 ip=10.2.3.4"
     assert [t.text for t in nlp.make_doc(line)][:3] == ["ts", "=", "2024-05-01T10:00:00Z"]
     tokenizer = nlp.get_pipe(ENCODER_FACTORY).tokenizer
     # the timestamp and the UUID reach the encoder as one wordpiece each
     assert tokenizer.encode(line, add_special_tokens=False).tokens[:7] == ["ts", "=", "stamp", "re", "##q", "=", "token"]
+    # v2: a JVM class with its inner class and hash, and an HDFS block id, one token each
+    jvm = "dfs.DataNode$PacketResponder@1a2b terminating blk_-5627252808530876"
+    assert [t.text for t in nlp.make_doc(jvm)] == ["dfs.DataNode$PacketResponder@1a2b", "terminating", "blk_-5627252808530876"]
+    assert tokenizer.encode(jvm, add_special_tokens=False).tokens == ["class", "terminating", "token"]
 
 
 def test_no_minilm_package_needed() -> None:
