@@ -1,5 +1,6 @@
 """The `pii_redactor` pipeline component: merge NER and pattern spans, redact the text."""
 import dataclasses
+import re
 from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from spacy.language import Language
@@ -20,7 +21,7 @@ from ..detectors import (
 from ..detectors.detector_set import ProposalCheck, find_candidates, proposal_check
 from ..detectors.evidence import evidenced_label, looks_like_code
 from ..errors import Errors, SpacyPIIError
-from ..labels import LABEL_DESCRIPTIONS, LABELS, check_labels
+from ..labels import LABEL_DESCRIPTIONS, LABELS, NUMBER_LIKE_LABELS, check_labels
 from ..operators.core import RedactionPolicy
 from ..operators.policy import build_policy
 from .overlaps import resolve_overlaps
@@ -398,7 +399,7 @@ class PIIRedactor:
                     if evidenced is None:
                         continue
                     label = evidenced
-                elif looks_like_code(label, text, start, end):
+                elif looks_like_code(label, text, start, end) or not _could_be_number(label, text[start:end]):
                     continue
                 candidates.append(PIIMatch(start, end, label, "ner", score))
                 ranks.append(0)
@@ -434,6 +435,19 @@ class PIIRedactor:
             span._.set(SCORE_ATTR, score)
         doc._.set(MATCHES_ATTR, list(matches))
         doc._.set(self.redacted_attr, redacted)
+
+
+# A number-like label's value holds a digit or a spoken number ("four one one ..."); a sure
+# model span without either (`) VALUES` as US_SSN) is no such value, however sure.
+_NUMBER_EVIDENCE = re.compile(
+    r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|double|triple)\b",
+    re.IGNORECASE,
+)
+
+
+def _could_be_number(label: str, value: str) -> bool:
+    return label not in NUMBER_LIKE_LABELS or _NUMBER_EVIDENCE.search(value) is not None
 
 
 def _not_allowed(text: str, candidates: List[PIIMatch], allow_list: FrozenSet[str]) -> List[int]:
